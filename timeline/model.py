@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("extracted", "confirmed", "edited", "rejected")
@@ -29,6 +29,28 @@ def precision_of(value: str) -> str | None:
         if form.match(value):
             return precision
     return None
+
+
+def date_span(value: str, precision: str) -> tuple[date, date]:
+    """The first and last day a store date covers; ValueError if it names no real date.
+
+    Filters and sorting compare spans, so "2023-11" overlaps a window that
+    starts on 15 November and sorts before the days inside it.
+    """
+    if precision == "day":
+        day = date.fromisoformat(value)
+        return day, day
+    if precision == "week":
+        year, week = value.split("-W")
+        monday = date.fromisocalendar(int(year), int(week), 1)
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        first = date.fromisoformat(f"{value}-01")
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return first, following - timedelta(days=1)
+    if precision == "year":
+        return date(int(value), 1, 1), date(int(value), 12, 31)
+    raise ValueError(f"unknown precision {precision!r}")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,250 @@
+"""The store contract: safe loading, validation, deterministic and atomic saving."""
+
+from __future__ import annotations
+
+import os
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline import store as event_store
+from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
+from timeline.model import DocumentRecord, Event, Source, Store
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_fixture_store_loads_with_every_field(fixture_store: Path) -> None:
+    store = event_store.load(fixture_store)
+    assert [d.id for d in store.documents] == ["harbor-01", "harbor-02"]
+    conflict = next(e for e in store.events if e.id == "c3d4e5f6a7")
+    assert conflict.conflict and len(conflict.sources) == 3
+    assert next(e for e in store.events if e.id == "d4e5f6a7b8").edited == ["title"]
+    assert next(e for e in store.events if e.id == "0a1b2c3d4e").added_by_hand
+
+
+def test_saving_a_loaded_store_twice_gives_the_same_bytes(fixture_store: Path) -> None:
+    store = event_store.load(fixture_store)
+    event_store.save(store, fixture_store)
+    first = fixture_store.read_bytes()
+    event_store.save(event_store.load(fixture_store), fixture_store)
+    assert fixture_store.read_bytes() == first
+
+
+def test_events_are_written_by_date_then_id_with_coarse_dates_first() -> None:
+    events = [
+        Event("zz", "2024-03-02", "day", "b", sources=[]),
+        Event("aa", "2024-03-02", "day", "a", sources=[]),
+        Event("mm", "2024-03", "month", "c", sources=[]),
+        Event("yy", "2024", "year", "d", sources=[]),
+    ]
+    assert [e.id for e in event_store.sort_events(events)] == ["yy", "mm", "aa", "zz"]
+
+
+def test_written_store_is_block_style_with_unicode_and_inline_names(tmp_path: Path) -> None:
+    store = Store(
+        documents=[DocumentRecord("d", "d.txt", "0" * 64, "Tël", "2024-01-02", "byline")],
+        events=[
+            Event(
+                "e1",
+                "2024-01-01",
+                "day",
+                "Crème brûlée summit",
+                ["Ana", "Bo"],
+                ["food"],
+                [Source("d", "2024-01-01", "on Monday", "“Quoted” words " * 10, 3)],
+            )
+        ],
+    )
+    text = event_store.dumps(store)
+    assert "actors: [Ana, Bo]" in text
+    assert "Crème brûlée" in text and "“Quoted”" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert "published: '2024-01-02'" in text
+
+
+def test_missing_store_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(StoreNotFound, match="timeline extract"):
+        event_store.load(tmp_path / "events.yaml")
+
+
+def test_malformed_yaml_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text("version: 1\nevents:\n  - id: x\n   date: [\n")
+    with pytest.raises(StoreInvalid) as caught:
+        event_store.load(path)
+    assert str(path) + ":4:" in caught.value.message
+
+
+def test_unsafe_yaml_tags_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text("version: 1\nevents: !!python/object/apply:os.system ['echo hacked']\n")
+    with pytest.raises(StoreInvalid, match="not valid YAML"):
+        event_store.load(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("date", None), "has no date"),
+        (("precision", "fortnight"), "unknown precision 'fortnight'"),
+        (("date", "2024-03"), "of month form but precision 'day'"),
+        (("date", "2024-02-30"), "not a real date"),
+        (("status", "maybe"), "unknown status 'maybe'"),
+        (("sources", []), "no sources and is not marked added_by_hand"),
+        (("actors", "Port Authority"), "actors that is not a list"),
+    ],
+)
+def test_contract_breaches_are_each_listed_with_the_event_id(
+    fixture_store: Path, change: tuple[str, object], problem: str
+) -> None:
+    data = event_store.yaml.safe_load(fixture_store.read_text())
+    key, value = change
+    data["events"][2][key] = value
+    problems = event_store.validate(data)
+    assert any(p.startswith("event c3d4e5f6a7") and problem in p for p in problems), problems
+
+
+def test_several_problems_are_all_reported(fixture_store: Path) -> None:
+    data = event_store.yaml.safe_load(fixture_store.read_text())
+    data["events"][0]["precision"] = "hour"
+    data["events"][1]["id"] = data["events"][0]["id"]
+    data["events"][4]["sources"][0]["document"] = "nowhere"
+    problems = event_store.validate(data)
+    assert len(problems) == 3
+    assert any("unknown document 'nowhere'" in p for p in problems)
+    assert any("id used twice" in p for p in problems)
+
+
+def test_hand_written_unquoted_dates_are_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "version: 1\ndocuments: []\nevents:\n- id: x\n  date: 2024-03-04\n  precision: day\n"
+        "  title: Added\n  added_by_hand: true\n- id: y\n  date: 2024\n  precision: year\n"
+        "  title: Year\n  added_by_hand: true\n"
+    )
+    store = event_store.load(path)
+    assert [e.date for e in store.events] == ["2024-03-04", "2024"]
+
+
+def test_an_interrupted_write_leaves_the_store_intact(
+    fixture_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = fixture_store.read_bytes()
+    store = event_store.load(fixture_store)
+    store.events = store.events[:1]
+
+    def crash(*args: object) -> None:
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        event_store.save(store, fixture_store)
+    assert fixture_store.read_bytes() == before
+    assert [p.name for p in fixture_store.parent.iterdir()] == ["events.yaml"]
+
+
+def test_a_second_writer_waits_then_gives_up(tmp_path: Path) -> None:
+    path = tmp_path / "events.yaml"
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with event_store.locked(path):
+            held.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        with pytest.raises(StoreLocked, match="another timeline process"):
+            with event_store.locked(path, wait=0.3):
+                pass
+    finally:
+        release.set()
+        holder.join()
+    with event_store.locked(path, wait=0.3):
+        pass
+
+
+# --- round trip over generated stores -------------------------------------------------
+
+names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda s: s.strip() == s and s)
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300)
+days = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+
+
+@st.composite
+def dated(draw: st.DrawFn) -> tuple[str, str]:
+    day = draw(days)
+    precision = draw(st.sampled_from(["day", "week", "month", "year"]))
+    if precision == "day":
+        return day.isoformat(), precision
+    if precision == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}", precision
+    if precision == "month":
+        return day.strftime("%Y-%m"), precision
+    return str(day.year), precision
+
+
+@st.composite
+def stores(draw: st.DrawFn) -> Store:
+    doc_ids = draw(st.lists(names, min_size=1, max_size=3, unique=True))
+    documents = [
+        DocumentRecord(i, f"docs/{i}.txt", "a" * 64, draw(texts), None, "unknown") for i in doc_ids
+    ]
+    events = []
+    for number in range(draw(st.integers(0, 5))):
+        value, precision = draw(dated())
+        by_hand = draw(st.booleans())
+        sources = [
+            Source(
+                draw(st.sampled_from(doc_ids)),
+                value,
+                draw(names),
+                draw(texts),
+                draw(st.integers(0, 10**6)),
+            )
+            for _ in range(0 if by_hand else draw(st.integers(1, 3)))
+        ]
+        events.append(
+            Event(
+                id=f"ev{number}",
+                date=value,
+                precision=precision,
+                title=draw(texts),
+                actors=draw(st.lists(names, max_size=3)),
+                topics=draw(st.lists(names, max_size=2)),
+                sources=sources,
+                status=draw(st.sampled_from(["extracted", "confirmed", "edited", "rejected"])),
+                conflict=draw(st.booleans()),
+                added_by_hand=by_hand,
+            )
+        )
+    return Store(documents=documents, events=events)
+
+
+@settings(max_examples=150, deadline=None)
+@given(stores())
+def test_round_trip_keeps_every_event_and_the_same_bytes(store: Store) -> None:
+    text = event_store.dumps(store)
+    loaded = event_store.parse(text, Path("events.yaml"))
+    assert sorted(loaded.events, key=lambda e: e.id) == sorted(store.events, key=lambda e: e.id)
+    assert sorted(loaded.documents, key=lambda d: d.id) == sorted(
+        store.documents, key=lambda d: d.id
+    )
+    assert event_store.dumps(loaded) == text
+
+
+def test_week_dates_span_monday_to_sunday() -> None:
+    from timeline.model import date_span
+
+    start, end = date_span("2023-W42", "week")
+    assert start == date(2023, 10, 16) and end - start == timedelta(days=6)

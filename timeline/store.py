@@ -1,0 +1,411 @@
+"""events.yaml: the contract, loading, validation and atomic saving.
+
+The store is read and edited by people and kept in git, so loading is safe-only,
+saving is deterministic (fixed key order, events sorted by date then id) and every
+write goes through a temporary file and a rename so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
+from timeline.model import (
+    PRECISIONS,
+    PUBLISHED_FROM,
+    STATUSES,
+    DocumentRecord,
+    Event,
+    Source,
+    Store,
+    date_span,
+    precision_of,
+)
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+STORE_VERSION = 1
+LOCK_WAIT_SECONDS = 5.0
+LINE_WIDTH = 88
+
+DOCUMENT_KEYS = ("id", "path", "sha256", "title", "published", "published_from", "url")
+EVENT_KEYS = (
+    "id",
+    "date",
+    "precision",
+    "qualifier",
+    "title",
+    "actors",
+    "topics",
+    "sources",
+    "status",
+    "conflict",
+    "added_by_hand",
+    "orphaned",
+    "edited",
+    "confidence",
+)
+SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution")
+
+
+class _FlowList(list):
+    """A list of short names, written on one line: `actors: [Hamas, Qatar]`."""
+
+
+class _StoreDumper(SafeDumper):
+    """The safe dumper (libyaml's when present), with short lists on one line."""
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_StoreDumper.add_representer(_FlowList, _represent_flow_list)
+
+
+# --- dict form ---------------------------------------------------------------
+
+
+def _compact(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Keep `keys` in order, dropping optional fields at their empty default.
+
+    Only set fields are written, so a store stays short and a new optional field
+    does not rewrite every event in a git diff.
+    """
+    out: dict[str, Any] = {}
+    for key in keys:
+        value = data.get(key)
+        if value is None or value is False or (value == [] and key not in ("actors", "topics")):
+            continue
+        out[key] = value
+    return out
+
+
+def source_to_dict(source: Source) -> dict[str, Any]:
+    """A source in the store's key order."""
+    return _compact(vars(source), SOURCE_KEYS)
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """An event in the store's key order, with its sources."""
+    data = dict(vars(event))
+    data["actors"] = list(event.actors)
+    data["topics"] = list(event.topics)
+    data["edited"] = list(event.edited)
+    data["sources"] = [source_to_dict(source) for source in event.sources]
+    if event.status == "extracted":
+        data["status"] = "extracted"
+    return _compact(data, EVENT_KEYS)
+
+
+def document_to_dict(record: DocumentRecord) -> dict[str, Any]:
+    """A document record in the store's key order."""
+    data = _compact(vars(record), DOCUMENT_KEYS)
+    data.setdefault("published", None)
+    return {key: data[key] for key in DOCUMENT_KEYS if key in data}
+
+
+def store_to_dict(store: Store) -> dict[str, Any]:
+    """The whole store as plain data, sorted as it is written."""
+    return {
+        "version": store.version,
+        "documents": [document_to_dict(d) for d in sorted(store.documents, key=lambda d: d.id)],
+        "events": [event_to_dict(e) for e in sort_events(store.events)],
+    }
+
+
+def sort_events(events: list[Event]) -> list[Event]:
+    """Chronological order: by the start of each date's span, coarser first, then id."""
+    return sorted(events, key=event_sort_key)
+
+
+def event_sort_key(event: Event) -> tuple[Any, ...]:
+    """Sort key placing a month before the days inside it, then by id."""
+    start, end = date_span(event.date, event.precision)
+    return (start, -(end - start).days, event.id)
+
+
+# --- validation --------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    """A scalar as the store means it: hand-written dates and years become strings."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else None
+
+
+def _date_problem(value: Any, precision: Any) -> str | None:
+    """Why a date/precision pair breaks the contract, or None if it is fine."""
+    text = _text(value)
+    if not text:
+        return "has no date"
+    if precision not in PRECISIONS:
+        return f"has unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})"
+    form = precision_of(text)
+    if form is None:
+        return f"has date {text!r} in no known form (YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www)"
+    if form != precision:
+        return f"has date {text!r} of {form} form but precision {precision!r}"
+    try:
+        date_span(text, precision)
+    except ValueError:
+        return f"has date {text!r} that is not a real date"
+    return None
+
+
+def _source_problems(label: str, sources: Any, documents: set[str]) -> list[str]:
+    problems: list[str] = []
+    for index, source in enumerate(sources):
+        where = f"{label}: source {index + 1}"
+        if not isinstance(source, dict):
+            problems.append(f"{where} is not a mapping")
+            continue
+        for key in ("document", "quote", "expression"):
+            if not isinstance(source.get(key), str):
+                problems.append(f"{where} has no {key}")
+        if not isinstance(source.get("offset"), int):
+            problems.append(f"{where} has no whole-number offset")
+        date = _text(source.get("date"))
+        if date is None or precision_of(date) is None:
+            problems.append(f"{where} has no date in a known form")
+        if isinstance(source.get("document"), str) and source["document"] not in documents:
+            problems.append(f"{where} cites unknown document {source['document']!r}")
+    return problems
+
+
+def _event_problems(index: int, event: Any, documents: set[str], seen: set[str]) -> list[str]:
+    if not isinstance(event, dict):
+        return [f"event {index + 1} is not a mapping"]
+    event_id = event.get("id")
+    label = f"event {event_id}" if event_id else f"event {index + 1}"
+    problems: list[str] = []
+    if not isinstance(event_id, str) or not event_id:
+        problems.append(f"{label} has no id")
+    elif event_id in seen:
+        problems.append(f"{label} has an id used twice")
+    else:
+        seen.add(event_id)
+    if date_problem := _date_problem(event.get("date"), event.get("precision")):
+        problems.append(f"{label} {date_problem}")
+    if not isinstance(event.get("title"), str) or not event["title"].strip():
+        problems.append(f"{label} has no title")
+    if event.get("status", "extracted") not in STATUSES:
+        problems.append(
+            f"{label} has unknown status {event.get('status')!r} "
+            f"(expected one of {', '.join(STATUSES)})"
+        )
+    for key in ("actors", "topics", "edited"):
+        value = event.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            problems.append(f"{label} has {key} that is not a list of names")
+    sources = event.get("sources") or []
+    if not isinstance(sources, list):
+        problems.append(f"{label} has sources that are not a list")
+    elif not sources and not event.get("added_by_hand"):
+        problems.append(f"{label} has no sources and is not marked added_by_hand")
+    else:
+        problems.extend(_source_problems(label, sources, documents))
+    return problems
+
+
+def _document_problems(index: int, document: Any) -> list[str]:
+    if not isinstance(document, dict):
+        return [f"document {index + 1} is not a mapping"]
+    label = f"document {document.get('id') or index + 1}"
+    problems = [
+        f"{label} has no {key}" for key in ("id", "path") if not isinstance(document.get(key), str)
+    ]
+    if document.get("published_from", "unknown") not in PUBLISHED_FROM:
+        problems.append(f"{label} has unknown published_from {document.get('published_from')!r}")
+    published = _text(document.get("published"))
+    if published is not None and precision_of(published) != "day":
+        problems.append(f"{label} has published {published!r} that is not YYYY-MM-DD")
+    return problems
+
+
+def validate(data: Any) -> list[str]:
+    """Every way `data` (as parsed from YAML) breaks the store contract."""
+    if not isinstance(data, dict):
+        return ["the store is not a mapping with version, documents and events"]
+    problems: list[str] = []
+    if data.get("version") != STORE_VERSION:
+        problems.append(f"version is {data.get('version')!r}, expected {STORE_VERSION}")
+    documents = data.get("documents") or []
+    events = data.get("events") or []
+    if not isinstance(documents, list):
+        return [*problems, "documents is not a list"]
+    if not isinstance(events, list):
+        return [*problems, "events is not a list"]
+    for index, document in enumerate(documents):
+        problems.extend(_document_problems(index, document))
+    known = {d.get("id") for d in documents if isinstance(d, dict)}
+    seen: set[str] = set()
+    for index, event in enumerate(events):
+        problems.extend(_event_problems(index, event, known, seen))
+    return problems
+
+
+# --- from dict form ----------------------------------------------------------
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of `data` that are fields of `cls`, unknown ones left aside."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+def store_from_dict(data: dict[str, Any]) -> Store:
+    """Build a Store from data that `validate` found no problem with."""
+    documents = []
+    for raw in data.get("documents") or []:
+        record = DocumentRecord(**_known(DocumentRecord, raw))
+        record.published = _text(record.published)
+        documents.append(record)
+    events = []
+    for raw in data.get("events") or []:
+        values = _known(Event, raw)
+        values["date"] = _text(values["date"])
+        values["sources"] = [
+            Source(**{**_known(Source, s), "date": _text(s.get("date"))})
+            for s in raw.get("sources") or []
+        ]
+        events.append(Event(**values))
+    return Store(version=data.get("version", STORE_VERSION), documents=documents, events=events)
+
+
+# --- files -------------------------------------------------------------------
+
+
+def parse(text: str, path: Path) -> Store:
+    """Parse and validate store text; raise StoreInvalid naming every problem."""
+    try:
+        data = yaml.load(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise StoreInvalid(f"{where}: not valid YAML: {reason}") from exc
+    if data is None:
+        data = {"version": STORE_VERSION, "documents": [], "events": []}
+    problems = validate(data)
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        raise StoreInvalid(f"{path}: {count} in the store", problems)
+    return store_from_dict(data)
+
+
+def load(path: Path) -> Store:
+    """Read the store at `path`; a missing file says how to make one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise StoreNotFound(
+            f"no store at {path}: run `timeline extract` to build one from your documents"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise StoreInvalid(f"{path}: not UTF-8 text ({exc.reason})") from None
+    except IsADirectoryError:
+        raise StoreInvalid(f"{path} is a folder, not a store file") from None
+    return parse(text, path)
+
+
+def load_or_new(path: Path) -> Store:
+    """The store at `path`, or an empty one if there is none yet."""
+    if not path.exists():
+        return Store()
+    return load(path)
+
+
+def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
+    """YAML text as the store writes it: block style, unicode kept, short lists inline."""
+    events = data["events"] if isinstance(data, dict) else data
+    for event in events:
+        for key in ("actors", "topics", "edited"):
+            if key in event:
+                event[key] = _FlowList(event[key])
+    return yaml.dump(
+        data,
+        Dumper=_StoreDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=LINE_WIDTH,
+    )
+
+
+def dumps(store: Store) -> str:
+    """The store as YAML text: deterministic, so the same store gives the same bytes."""
+    return _yaml_text(store_to_dict(store))
+
+
+def dumps_events(events: list[Event]) -> str:
+    """A list of events as YAML, as the store writes them."""
+    return _yaml_text([event_to_dict(e) for e in events])
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def save(store: Store, path: Path) -> None:
+    """Write the store atomically."""
+    write_atomic(path, dumps(store))
+
+
+@contextlib.contextmanager
+def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the store's lock; wait up to `wait` seconds for another holder.
+
+    Two writers at once would each save their own view and lose the other's
+    work, so the second one waits briefly and then gives up with a clear message.
+    """
+    lock_path = path.with_name(f".{path.name}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "a") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreLocked(
+                        f"{path} is being written by another timeline process; "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
