@@ -1,0 +1,170 @@
+"""The command line through typer's CliRunner: exit codes, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> object:
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def ids(result: object) -> list[str]:
+    return [e["id"] for e in json.loads(result.stdout)]
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("timeline ")
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in ("extract", "show", "markdown", "actors", "topics", "check", "dates"):
+        result = run(command, "--help")
+        assert result.exit_code == 0, command
+        assert "Example:" in result.stdout, command
+
+
+def test_show_without_a_terminal_prints_plain_text(fixture_store: Path) -> None:
+    result = run("show")
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+    assert "March 2024" in result.stdout and "4 Mar 2024" in result.stdout
+    assert "A false event someone rejected" not in result.stdout
+
+
+def test_show_filters_by_actor_case_insensitively(fixture_store: Path) -> None:
+    result = run("show", "--actor", "maria lopez", "--format", "json")
+    assert result.exit_code == 0
+    assert ids(result) == ["0a1b2c3d4e", "d4e5f6a7b8"]
+
+
+def test_repeated_filters_are_or_and_different_ones_and(fixture_store: Path) -> None:
+    either = run("show", "-a", "Maria Lopez", "-a", "Port Authority", "-f", "json")
+    assert len(ids(either)) == 5
+    both = run(
+        "show", "-a", "Maria Lopez", "-a", "Port Authority", "-t", "negotiations", "-f", "json"
+    )
+    assert ids(both) == ["b2c3d4e5f6", "d4e5f6a7b8", "e5f6a7b8c9"]
+
+
+def test_date_window_keeps_imprecise_dates_that_overlap(fixture_store: Path) -> None:
+    result = run("show", "--since", "2024-03-01", "--until", "2024-03-04", "-f", "json")
+    assert ids(result) == ["0a1b2c3d4e", "b2c3d4e5f6", "c3d4e5f6a7", "d4e5f6a7b8"]
+    words = run("show", "--since", "10 Mar 2024", "-f", "json")
+    assert ids(words) == ["0a1b2c3d4e", "e5f6a7b8c9"]
+
+
+def test_search_document_and_limit(fixture_store: Path) -> None:
+    assert ids(run("show", "--search", "MEDIATOR", "-f", "json")) == ["b2c3d4e5f6"]
+    assert ids(run("show", "--document", "harbor-01", "-f", "json")) == [
+        "a1b2c3d4e5",
+        "b2c3d4e5f6",
+        "c3d4e5f6a7",
+    ]
+    assert len(ids(run("show", "--limit", "2", "-f", "json"))) == 2
+
+
+def test_unknown_actor_names_the_closest_and_exits_2(fixture_store: Path) -> None:
+    result = run("show", "--actor", "Port Autority")
+    assert result.exit_code == 2
+    assert "unknown actor 'Port Autority'" in result.stderr
+    assert "Port Authority" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_date_option_is_one_clear_line(fixture_store: Path) -> None:
+    result = run("show", "--since", "soonish")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "--since 'soonish' is not a date" in result.stderr
+
+
+def test_missing_store_says_how_to_make_one() -> None:
+    result = run("show")
+    assert result.exit_code == 3
+    assert "timeline extract" in result.stderr
+    assert not Path("events.yaml").exists()
+
+
+def test_malformed_store_is_reported_and_left_untouched(fixture_store: Path) -> None:
+    fixture_store.write_text("version: 1\nevents: [\n")
+    before = fixture_store.read_bytes()
+    for command in ("show", "check", "markdown"):
+        result = run(command)
+        assert result.exit_code == 1, command
+        assert "events.yaml:3:1: not valid YAML" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert fixture_store.read_bytes() == before
+
+
+def test_check_lists_every_problem_with_its_event(fixture_store: Path) -> None:
+    text = fixture_store.read_text()
+    fixture_store.write_text(
+        text.replace("precision: week", "precision: fortnight", 1).replace(
+            "date: '2024-03-11'\n  precision: day\n  title: Union",
+            "date: '2024-03'\n  precision: day\n  title: Union",
+        )
+    )
+    before = fixture_store.read_bytes()
+    result = run("check")
+    assert result.exit_code == 1
+    assert "2 problems" in result.stderr
+    assert "event b2c3d4e5f6 has unknown precision 'fortnight'" in result.stderr
+    assert "event e5f6a7b8c9 has date '2024-03' of month form" in result.stderr
+    assert fixture_store.read_bytes() == before
+
+
+def test_check_passes_a_good_store(fixture_store: Path) -> None:
+    result = run("check")
+    assert result.exit_code == 0
+    assert "7 events, 2 documents, ok" in result.stdout
+
+
+def test_debug_shows_the_traceback() -> None:
+    result = run("--debug", "show")
+    assert result.exit_code == 3
+    assert "Traceback" in result.stderr
+
+
+def test_markdown_to_a_file(fixture_store: Path) -> None:
+    result = run("markdown", "-o", "chronology.md", "--topic", "labour")
+    assert result.exit_code == 0
+    text = Path("chronology.md").read_text()
+    assert text.startswith("# Chronology\n")
+    assert "**late February 2024**" in text
+    assert "Mayor calls for talks" not in text
+
+
+def test_actors_and_topics_tables(fixture_store: Path) -> None:
+    result = run("actors", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data[1] == {
+        "name": "Port Authority",
+        "events": 3,
+        "first": "2024-W09",
+        "last": "2024-03-11",
+    }
+    plain = run("topics")
+    assert plain.exit_code == 0 and "negotiations" in plain.stdout
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json", "yaml", "csv", "markdown", "terminal"])
+def test_every_format_prints(fixture_store: Path, fmt: str) -> None:
+    result = run("show", "--format", fmt)
+    assert result.exit_code == 0
+    assert "Strike closes the container terminal" in result.stdout
+
+
+def test_unknown_format_is_a_usage_error(fixture_store: Path) -> None:
+    result = run("show", "--format", "xml")
+    assert result.exit_code == 2
+    assert "xml" in result.stderr
