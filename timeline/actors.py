@@ -1,0 +1,258 @@
+"""Who a document names: lexicon actors, people introduced by their title, and
+the surnames that later stand for them.
+
+"Italian Defence Minister Carla Benedetti" introduces a person the lexicon need
+not know, acting for Italy; "Benedetti" further down is the same person. Which of
+the names in a sentence are the parties of its event is decided here too: the
+people and bodies that act, with the country each acts for, but not an outlet
+or a bystander ("Palestinian analyst", "Israeli civilians").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from timeline.lexicon import Lexicon
+from timeline.sentences import Span, inside
+
+OFFICIAL_TITLES = (
+    r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"
+    r"(?:foreign|defen[cs]e|interior|finance|economy|trade|health|justice)\s+minister|"
+    r"minister(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)?)?|"
+    r"secretary(?:\s+of\s+(?:state|defen[cs]e|the\s+treasury|[A-Z][\w-]*))?|"
+    r"secretary[- ]general|press\s+secretary|spokes(?:man|woman|person)|"
+    r"(?:special\s+)?envoy|ambassador|director(?:[- ]general)?|chief(?:\s+of\s+staff)?|"
+    r"head|leader|official|negotiator|mediator|national\s+security\s+advis[eo]r|"
+    r"advis[eo]r|commander|general|gen\.|admiral|colonel|col\.|king|queen|emir|"
+    r"crown\s+prince|prince|sheikh|sultan|chancellor|governor|gov\.|mayor|senator|sen\.|"
+    r"rep\.|representative|congress(?:man|woman)|lawmaker|speaker|chair(?:man|woman)?|"
+    r"ceo|chief\s+executive|judge|justice|prosecutor|attorney\s+general|commissioner|"
+    r"(?:general\s+)?counsel|diplomat"
+)
+COMMENTATOR_TITLES = (
+    r"analyst|expert|scholar|professor|prof\.|researcher|journalist|reporter|"
+    r"correspondent|columnist|commentator|historian|author|writer|activist|economist|"
+    r"lawyer|attorney|fellow"
+)
+NAME = (
+    r"(?:[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z][\w'’-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*|"
+    r"(?:al|el|bin|ibn|bint|van|von|de|da|der|del|di|du|la|le|abu)(?=\s+[A-Z]))){0,4}"
+)
+ROLE = rf"(?i:(?P<official>{OFFICIAL_TITLES})|(?P<commentator>{COMMENTATOR_TITLES}))"
+TITLED = re.compile(rf"(?<![\w-]){ROLE}\s+(?P<name>{NAME})")
+APPOSITIVE = re.compile(
+    rf"(?<![\w-])(?P<name>{NAME}),\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,4}}?{ROLE}(?=[\s,.;])"
+)
+NAME_STOPWORDS = frozenset(
+    "The A An On In At By For And Or But Of To From With This That These Those It He "
+    "She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
+    "February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Today Yesterday Tomorrow".split()
+)
+PARTICLES = frozenset("al el bin ibn bint van von de da der del di du la le abu".split())
+SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV"})
+NON_PARTY_HEADS = frozenset(
+    "people civilians civilian population public media press daily newspaper outlet "
+    "analyst analysts expert experts scholar scholars commentator commentators "
+    "journalist journalists writer author historian professor researcher researchers "
+    "voters soil territory waters airspace border".split()
+)
+TITLE_MODIFIERS = frozenset(
+    "senior top former deputy acting chief foreign defense defence interior national "
+    "security press communications military political the".split()
+)
+ADDRESS = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the document and the actor it stands for."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    demonym: bool = False
+
+
+def _clean_name(text: str) -> str:
+    """A found name without a possessive ending or trailing particles and stopwords."""
+    words = re.sub(r"[’']s?$", "", text).split()
+    for index, word in enumerate(words):
+        if word in NAME_STOPWORDS:
+            words = words[:index]
+            break
+    while words and words[-1] in PARTICLES:
+        words.pop()
+    return " ".join(words)
+
+
+def _last_name(name: str) -> str | None:
+    """The word a titled person is later called by: the last one, suffixes aside."""
+    words = [w for w in name.split() if w not in SUFFIXES]
+    if len(words) < 2 or not re.fullmatch(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*", words[-1]):
+        return None
+    return None if words[-1] in NAME_STOPWORDS else words[-1]
+
+
+class Cast:
+    """Every actor mention of a document, in order, with what each person acts for."""
+
+    def __init__(self, text: str, spans: list[Span], lexicon: Lexicon) -> None:
+        self._text = text
+        self._lexicon = lexicon
+        self._acts_for: dict[str, tuple[str, ...]] = {}
+        self._surnames: dict[str, str] = {}
+        mentions = [m for a, b in spans for m in self._lexicon_mentions(a, b)]
+        mentions = self._add_titled_people(mentions, spans)
+        mentions = self._add_surnames(mentions, spans)
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def _lexicon_mentions(self, start: int, end: int) -> list[Mention]:
+        """The lexicon's names in one span."""
+        found = []
+        for match in self._lexicon.find_names(self._text, start, end):
+            if match.canonical is None:
+                continue
+            kind = self._lexicon.kind_of(match.canonical) or "person"
+            found.append(Mention(match.start, match.end, match.canonical, kind, match.demonym))
+        return found
+
+    def _add_titled_people(self, mentions: list[Mention], spans: list[Span]) -> list[Mention]:
+        """Add the people introduced as "<title> <Name>" whom the lexicon lacks."""
+        result = list(mentions)
+        for start, end in spans:
+            for pattern in (TITLED, APPOSITIVE):
+                for match in pattern.finditer(self._text, start, end):
+                    person = self._titled_person(match, result)
+                    if person is not None:
+                        result.append(person)
+        return result
+
+    def _titled_person(self, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
+        """The person a title introduces, registered with the actor the title names.
+
+        Both "Italian Defence Minister Carla Benedetti" and "Dana Whitfield, the
+        company's general counsel" introduce one.
+        """
+        name = _clean_name(match.group("name"))
+        name_start = match.start("name")
+        name_end = name_start + len(name)
+        if len(name.split()) < 2 or any(
+            m.start < name_end and name_start < m.end for m in mentions
+        ):
+            return None
+        if match.group("official"):
+            title_start = match.start("official")
+            self._acts_for[name] = self._title_affiliation(title_start, mentions)
+        else:
+            self._acts_for.setdefault(name, ())
+        surname = _last_name(name)
+        if surname:
+            self._surnames.setdefault(surname, name)
+        return Mention(name_start, name_end, name, "person")
+
+    def _title_affiliation(self, title_start: int, mentions: list[Mention]) -> tuple[str, ...]:
+        """What a title says its holder acts for: "Italian Defense Minister" → Italy."""
+        before = [m for m in mentions if m.end <= title_start and m.kind != "outlet"]
+        if not before:
+            return ()
+        nearest = before[-1]
+        gap = self._text[nearest.end : title_start].split()
+        if len(gap) > 3 or not all(w[:1].isupper() or w in TITLE_MODIFIERS for w in gap):
+            return ()
+        return self._principals(nearest.name) or (nearest.name,)
+
+    def _add_surnames(self, mentions: list[Mention], spans: list[Span]) -> list[Mention]:
+        """Add later mentions of a person by surname alone ("Benedetti", "Ms. Benedetti")."""
+        first_seen: dict[str, int] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.kind == "person":
+                first_seen.setdefault(mention.name, mention.end)
+        surnames = dict(self._surnames)
+        for name in first_seen:
+            surname = self._lexicon.surname_of(name)
+            if surname and self._lexicon.canonical_actor(surname) is None:
+                surnames.setdefault(surname, name)
+        taken = sorted((m.start, m.end) for m in mentions)
+        result = list(mentions)
+        for surname, name in sorted(surnames.items()):
+            pattern = re.compile(rf"(?<![\w-]){ADDRESS}{re.escape(surname)}(?![\w-])")
+            for start, end in spans:
+                for found in pattern.finditer(self._text, max(start, first_seen[name]), end):
+                    if not _overlaps(taken, found.start(), found.end()):
+                        result.append(Mention(found.start(), found.end(), name, "person"))
+        return result
+
+    def _principals(self, name: str) -> tuple[str, ...]:
+        """Whom an actor acts for: lexicon membership, or what its title said."""
+        if self._lexicon.kind_of(name) is not None:
+            return tuple(self._lexicon.principals(name))
+        return self._acts_for.get(name, ())
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside `[start, end)`."""
+        index = bisect.bisect_left(self._starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def person_before(self, offset: int) -> Mention | None:
+        """The last person named before `offset`: whom a leading "He" most likely means."""
+        index = bisect.bisect_left(self._starts, offset)
+        for mention in reversed(self.mentions[:index]):
+            if mention.kind == "person" and mention.end <= offset:
+                return mention
+        return None
+
+    def short_name(self, name: str) -> str:
+        """How a title calls an actor: a person by surname when one is known."""
+        if self._lexicon.kind_of(name) == "person":
+            return self._lexicon.surname_of(name) or name
+        if name in self._acts_for:
+            return _last_name(name) or name
+        return name
+
+    def is_bystander(self, mention: Mention) -> bool:
+        """Whether a demonym only describes onlookers ("Palestinian analyst")."""
+        if not mention.demonym:
+            return False
+        following = re.match(r"\s+([a-z]+)", self._text[mention.end : mention.end + 30])
+        return bool(following) and following.group(1) in NON_PARTY_HEADS
+
+    def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
+        """The actors of `[start, end)` outside `excluded`, with whom each acts for."""
+        names: set[str] = set()
+        for mention in self.within(start, end):
+            if mention.kind == "outlet" or inside(mention.start, list(excluded)):
+                continue
+            if self.is_bystander(mention):
+                continue
+            names.add(mention.name)
+            names.update(self._principals(mention.name))
+        return sorted(names)
+
+    def acting(self, name: str) -> list[str]:
+        """An actor with everyone it acts for, as `parties` would list them."""
+        return sorted({name, *self._principals(name)})
+
+    def outlets(self, start: int, end: int) -> list[str]:
+        """The news outlets named in `[start, end)`, in order of appearance."""
+        return list(dict.fromkeys(m.name for m in self.within(start, end) if m.kind == "outlet"))
+
+
+def _overlaps(spans: list[Span], start: int, end: int) -> bool:
+    """Whether `[start, end)` overlaps one of the sorted `spans`."""
+    index = bisect.bisect_left(spans, (start, start))
+    for a, b in spans[max(0, index - 1) : index + 2]:
+        if a < end and start < b:
+            return True
+    return False
