@@ -70,11 +70,11 @@ def _dates_close(a: Event, b: Event) -> bool:
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two mentions from different documents report one happening.
 
-    Close dates, a shared actor (or none on either side), a shared topic (or
-    none) and enough shared words; a call and a statement on the same day differ
-    in their words and stay apart.
+    Dates of the same precision and close, a shared actor (or none on either
+    side), a shared topic (or none) and enough shared words; a call and a
+    statement on the same day differ in their words and stay apart.
     """
-    if not _dates_close(a, b):
+    if a.precision != b.precision or not _dates_close(a, b):
         return False
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return False
