@@ -18,10 +18,10 @@ from timeline.documents import (
     load_sources_metadata,
     read_document,
 )
+from timeline.documents.furniture import date_marks
+from timeline.documents.page import segment_page
 from timeline.errors import InputError
-from timeline.furniture import date_marks
 from timeline.model import PUBLISHED_FROM, Block, Document
-from timeline.page import segment_page
 
 DATA = Path(__file__).parent / "data" / "documents"
 SEEDS = Path(__file__).parent.parent / "seeds"

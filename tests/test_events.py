@@ -11,12 +11,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.actors import Cast
-from timeline.attribution import attribution_spans
 from timeline.events import extract_events
+from timeline.events.actors import Cast
+from timeline.events.attribution import attribution_spans
+from timeline.events.titles import date_words, fit, make_title
 from timeline.lexicon import Lexicon
 from timeline.model import Block, Document, Event
-from timeline.titles import date_words, fit, make_title
 
 FIXTURES = Path(__file__).parent / "data" / "events"
 PUBLISHED = date(2024, 3, 8)  # a Friday

@@ -3,8 +3,8 @@
 A document's text is kept exactly as decoded from its file (an HTML file gives
 the text of its markup): the store cites quotes by their offset in it, so
 nothing here normalises it. What the page is made of (article, bylines,
-adverts, comments…) is told by `timeline.page`, and when it was published by
-`timeline.published`; this module reads files and folders and puts it together.
+adverts, comments…) is told by `timeline.documents.page`, and when it was published by
+`timeline.documents.published`; this module reads files and folders and puts it together.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from pathlib import Path
 
 import yaml
 
+from timeline.documents.furniture import date_marks
+from timeline.documents.page import segment_page
+from timeline.documents.published import publication_from_page
 from timeline.errors import InputError
-from timeline.furniture import date_marks
 from timeline.model import Document
-from timeline.page import segment_page
-from timeline.published import publication_from_page
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

@@ -2,7 +2,7 @@
 
 A saved page mixes the article with navigation, bylines, photo credits, adverts,
 reader comments and footers. Each test here looks at a single line (and the dates
-written in it) and says which of these it resembles; `timeline.page` then reads
+written in it) and says which of these it resembles; `timeline.documents.page` then reads
 the lines in order and settles what each one is. The patterns describe the forms
 of web pages in general, never the wording of one site.
 """

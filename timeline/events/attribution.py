@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.sentences import Span, inside, quoted_spans
+from timeline.events.sentences import Span, inside, quoted_spans
 
 SOURCE_PHRASE = re.compile(
     r"(?:,\s*)?\b(?:according\s+to|as\s+per|as\s+reported\s+by|as\s+cited\s+by|"

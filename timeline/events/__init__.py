@@ -16,11 +16,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.actions import actions_in
-from timeline.actors import Cast
-from timeline.attribution import attribution_spans, opening_quote, source_phrases, speech_tail
 from timeline.dates import document_expressions
-from timeline.dating import (
+from timeline.events.actions import actions_in
+from timeline.events.actors import Cast
+from timeline.events.attribution import (
+    attribution_spans,
+    opening_quote,
+    source_phrases,
+    speech_tail,
+)
+from timeline.events.dating import (
     ATTACHING,
     BOUNDARY,
     Dating,
@@ -31,10 +36,8 @@ from timeline.dating import (
     referred_happening,
     trim,
 )
-from timeline.drafts import Draft, content_words, gather, specific, to_event
-from timeline.lexicon import Lexicon
-from timeline.model import Block, Document, Event, Source, TimeExpression
-from timeline.sentences import (
+from timeline.events.drafts import Draft, content_words, gather, specific, to_event
+from timeline.events.sentences import (
     Span,
     blanked,
     clauses,
@@ -43,7 +46,16 @@ from timeline.sentences import (
     quoted_spans,
     sentences,
 )
-from timeline.titles import MAX_TITLE, QUOTE_WORDS, compress_lead, date_words, fit, make_title
+from timeline.events.titles import (
+    MAX_TITLE,
+    QUOTE_WORDS,
+    compress_lead,
+    date_words,
+    fit,
+    make_title,
+)
+from timeline.lexicon import Lexicon
+from timeline.model import Block, Document, Event, Source, TimeExpression
 
 READ_KINDS = ("body", "post", "faq")
 BASE_CONFIDENCE = {"day": 0.8, "week": 0.65, "month": 0.55, "year": 0.45}

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.dates import find_expressions
-from timeline.furniture import ISO_DAY, Line
-from timeline.page import Page
+from timeline.documents.furniture import ISO_DAY, Line
+from timeline.documents.page import Page
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"

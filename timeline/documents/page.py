@@ -1,6 +1,6 @@
 """Segmenting a saved web page into the article and the furniture around it.
 
-The page is read line by line. `timeline.furniture` says what each line looks
+The page is read line by line. `timeline.documents.furniture` says what each line looks
 like on its own; here the lines are read in order to settle what they are: the
 top of the page up to the first running text (banners, bylines, the headline),
 quoted social-media posts and the date they carry, sections that run over many
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from timeline.furniture import (
+from timeline.documents.furniture import (
     AD_OPENER,
     AD_PHRASES,
     BANNER_PHRASES,

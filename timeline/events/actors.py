@@ -14,8 +14,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from timeline.events.sentences import Span, inside
 from timeline.lexicon import Lexicon
-from timeline.sentences import Span, inside
 
 OFFICIAL_TITLES = (
     r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"

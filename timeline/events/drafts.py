@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from timeline.actions import ACTIONS
-from timeline.actors import Cast
+from timeline.events.actions import ACTIONS
+from timeline.events.actors import Cast
+from timeline.events.sentences import Span, blanked
 from timeline.lexicon import Lexicon
 from timeline.model import Event, Source
-from timeline.sentences import Span, blanked
 
 WORD = re.compile(r"[a-z][a-z'-]{2,}")
 STOPWORDS = frozenset(

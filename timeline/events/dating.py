@@ -12,10 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.actions import AUXILIARIES, BOUNDARY_WORDS, SUBORDINATORS, actions_in, is_participle
+from timeline.events.actions import (
+    AUXILIARIES,
+    BOUNDARY_WORDS,
+    SUBORDINATORS,
+    actions_in,
+    is_participle,
+)
+from timeline.events.sentences import Span, inside, is_conjugated, quoted_spans
+from timeline.events.titles import date_words
 from timeline.model import TimeExpression, date_span
-from timeline.sentences import Span, inside, is_conjugated, quoted_spans
-from timeline.titles import date_words
 
 QUALIFIERS = {"START": "early", "EARLY": "early", "MID": "mid", "END": "late", "LATE": "late"}
 NOT_THE_TIME = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.sentences import Span, has_conjugated_verb, inside, is_conjugated, quoted_spans
+from timeline.events.sentences import Span, has_conjugated_verb, inside, is_conjugated, quoted_spans
 
 MAX_TITLE = 100
 MIN_CUT = 40
