@@ -1,0 +1,190 @@
+"""One pass over the text: where expressions start, and which rule reads each one.
+
+A single regular expression (a trie of every word a rule can start with, plus
+digits and a few symbols) finds the places worth a look; at each, only the
+rules that can start with that token are tried, in their order, and the first
+whose reader accepts wins. Web addresses, e-mail addresses and handles are
+found first and never looked into.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from timeline.dates.amounts import AMOUNT_READERS, SKIP
+from timeline.dates.parsing import Around
+from timeline.dates.patterns import (
+    DIGIT_GATE,
+    FLAGS,
+    FOLLOWERS,
+    NUMBER_CLASSES,
+    RULES,
+    SP,
+    STARTER_CLASSES,
+)
+from timeline.dates.points import POINT_READERS
+from timeline.dates.readings import Range, Reading
+from timeline.dates.relative import RELATIVE_READERS
+from timeline.dates.years import YEAR_READERS
+
+READERS: dict[str, Callable] = {
+    **POINT_READERS,
+    **RELATIVE_READERS,
+    **YEAR_READERS,
+    **AMOUNT_READERS,
+}
+COMPILED = tuple((rule.name, re.compile(rule.source, FLAGS)) for rule in RULES)
+
+_TLDS = "com|org|net|gov|edu|int|mil|io|uk|fr|de|il|ps|qa|eg|info|news|tv|ly|me|co"
+# Led by one of four characters, so the search skips ahead in C between hints.
+_WEB_HINT = re.compile(rf"[.#@:](?:(?<=\.)(?:{_TLDS})(?![\w])|(?<=[#@])(?=\w)|(?<=:)//)", FLAGS)
+_ADDRESS_EDGE = re.compile(r"[\s<>\"“”‘’'()\[\]]")
+_TRAILING = ".,;:!?"
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stretch of text a rule accepted, and what it means."""
+
+    start: int
+    end: int
+    reading: Reading | Range
+
+
+def _dispatch() -> dict[str, tuple[int, ...]]:
+    """Starter token → indices of the rules that can start with it, in rule order."""
+    table: dict[str, set[int]] = {}
+    for index, rule in enumerate(RULES):
+        for starter in rule.starters:
+            for token in STARTER_CLASSES.get(starter) or NUMBER_CLASSES.get(starter, {starter}):
+                table.setdefault(token, set()).add(index)
+    return {token: tuple(sorted(indices)) for token, indices in table.items()}
+
+
+def _trie(words: set[str]) -> str:
+    """A regex alternation of `words` shaped as a trie, so a failing branch fails at once."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        ends = "" in node
+        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not options:
+            return ""
+        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return branch(root)
+
+
+def _trigger() -> re.Pattern[str]:
+    """The pattern of every place a rule may start: a starter word, a number, a symbol."""
+    words = {token for token in DISPATCH if token.isalpha() and token not in FOLLOWERS}
+    symbols = "".join(re.escape(t) for t in DISPATCH if len(t) == 1 and not t.isalnum())
+    gated = "|".join(
+        rf"{word}(?={SP}(?:{_trie(set(followers))})(?![^\W\d_])|{SP}\d)"
+        for word, followers in FOLLOWERS.items()
+    )
+    return re.compile(
+        rf"(?<![\w])(?:{gated}|{_trie(words)})(?![^\W\d_])|(?<![\w.,])\d|[{symbols}]", FLAGS
+    )
+
+
+DISPATCH = _dispatch()
+TRIGGER = _trigger()
+# The same pattern without IGNORECASE, run on lower-cased text: much faster.
+TRIGGER_LOWER = re.compile(TRIGGER.pattern)
+GATE = re.compile(DIGIT_GATE, FLAGS)
+
+
+def web_addresses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of URLs, bare domains, e-mail addresses, handles and hashtags."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    while True:
+        hint = _WEB_HINT.search(text, position, end)
+        if hint is None:
+            return spans
+        left = hint.start()
+        while left > start and not _ADDRESS_EDGE.match(text, left - 1):
+            left -= 1
+        right = hint.end()
+        edge = _ADDRESS_EDGE.search(text, right, end)
+        right = edge.start() if edge else end
+        while right > hint.end() and text[right - 1] in _TRAILING:
+            right -= 1
+        spans.append((left, right))
+        position = max(right, hint.end())
+
+
+def scan(text: str, start: int, end: int) -> Iterator[Found]:
+    """Every expression in text[start:end], left to right, none overlapping."""
+    around = Around(text, start, end)
+    addresses = web_addresses(text, start, end)
+    address = 0
+    position = start
+    for at, token in _triggers(text, start, end):
+        if at < position:
+            continue
+        while address < len(addresses) and addresses[address][1] <= at:
+            address += 1
+        if address < len(addresses) and addresses[address][0] <= at:
+            position = addresses[address][1]
+            continue
+        if token[0].isdigit():
+            if not GATE.match(text, at, end):
+                continue
+            token = number_key(text, at)
+        found = _first_accepted(around, at, DISPATCH.get(token, ()))
+        if found is None:
+            continue
+        position = found.end
+        crosses = address < len(addresses) and addresses[address][0] < found.end
+        if found.reading is not SKIP and not crosses:
+            yield found
+
+
+def number_key(text: str, position: int) -> str:
+    """The dispatch key of the number at `position`: "0" for one or two digits, "0000"
+    for four, "000" otherwise (see NUMBER_CLASSES)."""
+    digits = _DIGITS.match(text, position)
+    length = len(digits.group()) if digits else 0
+    return "0" if length <= 2 else "0000" if length == 4 else "000"
+
+
+def _triggers(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Each place in text[start:end] a rule may start, with its token in lower case.
+
+    The trigger pattern runs case-sensitively on a lower-cased copy of the
+    stretch (and one character before it, for the look-behinds): much faster
+    than ignoring case. Should lower-casing change the length (a rare Unicode
+    letter), the slower case-insensitive pattern runs on the text itself.
+    """
+    before = max(0, start - 1)
+    lowered = text[before:end].lower()
+    if len(lowered) == end - before:
+        for trigger in TRIGGER_LOWER.finditer(lowered, start - before):
+            yield trigger.start() + before, trigger.group()
+    else:
+        for trigger in TRIGGER.finditer(text, start, end):
+            yield trigger.start(), trigger.group().lower()
+
+
+def _first_accepted(around: Around, position: int, rules: tuple[int, ...]) -> Found | None:
+    """The first of `rules` that matches at `position` and whose reader accepts."""
+    for index in rules:
+        name, pattern = COMPILED[index]
+        match = pattern.match(around.text, position, around.hi)
+        if match is None or match.end() == position:
+            continue
+        reading = READERS[name](match, around)
+        if reading is not None:
+            return Found(match.start(), match.end(), reading)
+    return None
