@@ -10,19 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
-from timeline.model import DocumentRecord, Event, Source, Store, date_span
+from timeline.model import DocumentRecord, Event, Source, Store, date_span, precision_of
 
 WORD = re.compile(r"[a-z0-9]+")
+EXPLICIT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
 STOPWORDS = frozenset(
     "a an the of to in on at by for and or but with from as that this is was were be been "
     "has have had it its he she they them their his her who which said says would could will "
     "after before over about into than then also not no more".split()
 )
-EXTRACTED_FIELDS = ("date", "precision", "qualifier", "title", "actors", "topics", "confidence")
 SAME_HAPPENING_WORDS = 0.25
 NEAR_DAYS = 3
 
@@ -53,6 +55,17 @@ def event_id(sources: list[Source]) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
+def unused_id(candidate: str, taken: set[str]) -> str:
+    """`candidate`, or a derivation of it that no other event has.
+
+    Two events can start from the same mention when a person's edit or a better
+    extractor splits what was one happening; the second gets an id of its own.
+    """
+    while candidate in taken:
+        candidate = hashlib.sha1(candidate.encode("utf-8")).hexdigest()[:10]
+    return candidate
+
+
 def content_words(event: Event) -> set[str]:
     """The words that say what happened, for comparing two mentions."""
     text = " ".join([event.title, *(s.quote for s in event.sources)]).lower()
@@ -70,10 +83,15 @@ def _dates_close(a: Event, b: Event) -> bool:
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two mentions from different documents report one happening.
 
+    Mentions within one document were already joined or kept apart by the
+    extractor, which sees the whole text; they are not second-guessed here.
+
     Dates of the same precision and close, a shared actor (or none on either
     side), a shared topic (or none) and enough shared words; a call and a
     statement on the same day differ in their words and stay apart.
     """
+    if {s.document for s in a.sources} & {s.document for s in b.sources}:
+        return False
     if a.precision != b.precision or not _dates_close(a, b):
         return False
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
@@ -87,24 +105,50 @@ def same_happening(a: Event, b: Event) -> bool:
     return overlap >= SAME_HAPPENING_WORDS
 
 
-def best_date(sources: list[Source]) -> str:
-    """The date most sources give; ties go to the most precise, then the earliest."""
-    counts = Counter(s.date for s in sources)
-    return min(counts, key=lambda d: (-counts[d], -len(d), d))
+def is_explicit(expression: str) -> bool:
+    """Whether dating words name the date themselves ("October 20") or need a reference."""
+    return bool(EXPLICIT.search(expression))
 
 
-def combine(events: list[Event]) -> Event:
+def best_date(sources: list[Source], published: dict[str, date]) -> str:
+    """The date best supported by the sources that give it.
+
+    More documents first; then a date written out over one worked out from
+    "Friday" or "yesterday"; then the source written closest to the happening;
+    then the most precise and the earliest.
+    """
+    by_date: dict[str, list[Source]] = {}
+    for source in sources:
+        by_date.setdefault(source.date, []).append(source)
+
+    def support(value: str) -> tuple[int, int, int, int, str]:
+        given = by_date[value]
+        day = date_span(value, precision_of(value) or "year")[0]
+        distance = min(
+            (abs((published[s.document] - day).days) for s in given if s.document in published),
+            default=0,
+        )
+        explicit = any(is_explicit(s.expression) for s in given)
+        return (-len({s.document for s in given}), -explicit, distance, -len(value), value)
+
+    return min(by_date, key=support)
+
+
+def join_sources(sources: list[Source]) -> list[Source]:
+    """Sources without repeats, in document order."""
+    unique = {source_key(s): s for s in sources}
+    return sorted(unique.values(), key=lambda s: (s.document, s.offset))
+
+
+def combine(events: list[Event], published: dict[str, date]) -> Event:
     """One event from several mentions of a happening; disagreeing dates flagged."""
     first = max(events, key=lambda e: (e.confidence or 0, -len(e.title)))
-    sources = sorted(
-        {source_key(s): s for e in events for s in e.sources}.values(),
-        key=lambda s: (s.document, s.offset),
-    )
-    date = best_date(sources)
-    dated = next((e for e in events if e.date == date), first)
+    sources = join_sources([s for e in events for s in e.sources])
+    chosen = best_date(sources, published)
+    dated = next((e for e in events if e.date == chosen), first)
     return Event(
         id=event_id(sources),
-        date=date,
+        date=chosen,
         precision=dated.precision,
         qualifier=dated.qualifier,
         title=first.title,
@@ -116,32 +160,67 @@ def combine(events: list[Event]) -> Event:
     )
 
 
-def cluster(events: list[Event]) -> list[Event]:
+class DateIndex:
+    """Events filed by precision and date, to find those close enough to compare.
+
+    Comparing every mention with every other grows with the square of the
+    archive; only mentions within a few days can be the same happening.
+    """
+
+    def __init__(self) -> None:
+        self._slots: dict[tuple[str, date], list[Event]] = {}
+
+    def _keys(self, event: Event, spread: int) -> list[tuple[str, date]]:
+        start = date_span(event.date, event.precision)[0]
+        if event.precision != "day":
+            return [(event.precision, start)]
+        return [("day", start + timedelta(days=d)) for d in range(-spread, spread + 1)]
+
+    def add(self, event: Event) -> None:
+        self._slots.setdefault(self._keys(event, 0)[0], []).append(event)
+
+    def near(self, event: Event) -> list[Event]:
+        return [e for key in self._keys(event, NEAR_DAYS) for e in self._slots.get(key, [])]
+
+
+def cluster(events: list[Event], published: dict[str, date]) -> list[Event]:
     """Join mentions of the same happening; each event gets its stable id."""
-    groups: list[list[Event]] = []
+    groups: dict[int, list[Event]] = {}
+    home_of: dict[int, int] = {}
+    index = DateIndex()
     for event in sorted(events, key=lambda e: (e.date, min(map(source_key, e.sources)))):
-        home = next((g for g in groups if any(same_happening(event, m) for m in g)), None)
-        if home is None:
-            groups.append([event])
-        else:
-            home.append(event)
-    return [combine(group) for group in groups]
+        match = next((m for m in index.near(event) if same_happening(event, m)), None)
+        home = home_of[id(match)] if match is not None else len(groups)
+        groups.setdefault(home, []).append(event)
+        home_of[id(event)] = home
+        index.add(event)
+    return [combine(group, published) for group in groups.values()]
 
 
 def _curated(event: Event) -> bool:
     return event.status != "extracted" or bool(event.edited) or event.added_by_hand
 
 
-def _update(existing: Event, fresh: Event, kept: list[Source]) -> None:
-    """Refresh an existing event from a new extraction, leaving edited fields alone."""
-    for name in EXTRACTED_FIELDS:
+def _update(existing: Event, fresh: Event, kept: list[Source], published: dict[str, date]) -> None:
+    """Refresh an existing event from a new extraction, leaving edited fields alone.
+
+    Mentions kept from documents not read now still count: their actors and
+    topics stay, and the date is the best supported over all sources.
+    """
+    sources = join_sources([*kept, *fresh.sources])
+    for name in ("title", "confidence"):
         if name not in existing.edited:
             setattr(existing, name, getattr(fresh, name))
-    existing.sources = sorted(
-        {source_key(s): s for s in [*kept, *fresh.sources]}.values(),
-        key=lambda s: (s.document, s.offset),
-    )
-    existing.conflict = len({s.date for s in existing.sources}) > 1
+    for name in ("actors", "topics"):
+        if name not in existing.edited:
+            earlier = set(getattr(existing, name)) if kept else set()
+            setattr(existing, name, sorted(earlier | set(getattr(fresh, name))))
+    if "date" not in existing.edited:
+        existing.date = best_date(sources, published)
+        existing.precision = precision_of(existing.date) or fresh.precision
+        existing.qualifier = fresh.qualifier if fresh.date == existing.date else None
+    existing.sources = sources
+    existing.conflict = len({s.date for s in sources}) > 1
     existing.orphaned = False
 
 
@@ -184,16 +263,26 @@ def merge_extraction(
     report = MergeReport()
     read = {r.id for r in records}
     store.documents = [d for d in store.documents if d.id not in read] + list(records)
+    published = {d.id: date.fromisoformat(d.published) for d in store.documents if d.published}
     owner = {source_key(s): e for e in store.events for s in e.sources}
     kept_sources = {e.id: [s for s in e.sources if s.document not in read] for e in store.events}
+    others = DateIndex()
+    for event in store.events:
+        if kept_sources[event.id]:
+            others.add(event)
     refreshed: set[str] = set()
-    for fresh in cluster(extracted):
+    taken = {e.id for e in store.events}
+    for fresh in cluster(extracted, published):
         existing = next((owner[k] for k in map(source_key, fresh.sources) if k in owner), None)
+        if existing is None:
+            existing = next((e for e in others.near(fresh) if same_happening(fresh, e)), None)
         if existing is None or existing.id in refreshed:
+            fresh.id = unused_id(fresh.id, taken)
+            taken.add(fresh.id)
             store.events.append(fresh)
             report.new.append(fresh.id)
             continue
-        _update(existing, fresh, kept_sources[existing.id])
+        _update(existing, fresh, kept_sources[existing.id], published)
         refreshed.add(existing.id)
     survivors = []
     for event in store.events:

@@ -1,31 +1,73 @@
 """The extraction run: documents → dates → events → merge → store.
 
-Each command of the CLI calls one function here or in `query`; this module holds
-the order of the stages and nothing of how any of them works.
+Extraction of one document is a pure function of its file, its metadata and the
+lexicons (`process_document`), so it can run in a pool of processes here, or be
+mapped over millions of documents by another engine that writes JSON lines for
+`timeline merge`. This module holds the order of the stages and nothing of how
+any of them works.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from timeline import store as event_store
 from timeline.dates import document_expressions
 from timeline.documents import (
-    estimate_publication_dates,
+    apply_estimate,
     iter_document_paths,
     load_sources_metadata,
+    median_publication_date,
+    read_bytes,
     read_document,
+    relative_path,
 )
 from timeline.errors import InputError, UsageError
 from timeline.events import extract_events
 from timeline.lexicon import Lexicon
 from timeline.merge import merge_extraction
-from timeline.model import Document, DocumentRecord, TimeExpression
+from timeline.model import Document, DocumentRecord, Event, TimeExpression
 
 Progress = Callable[[int, int], None]
+MAX_DOCUMENT_BYTES = 20_000_000
+DOCUMENTS_PER_WORKER = 25
+
+
+@dataclass
+class DocumentResult:
+    """What extraction made of one document: its record, its events, its warnings."""
+
+    record: DocumentRecord
+    events: list[Event]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        """One line of JSON, as `extract --jsonl` writes and `merge` reads."""
+        return json.dumps(
+            {
+                "document": event_store.document_to_dict(self.record),
+                "events": [event_store.event_to_dict(e) for e in self.events],
+                "warnings": self.warnings,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> DocumentResult:
+        data = json.loads(line)
+        return cls(
+            record=event_store.document_from_dict(data["document"]),
+            events=[event_store.event_from_dict(e) for e in data["events"]],
+            warnings=list(data.get("warnings", [])),
+        )
 
 
 @dataclass
@@ -33,11 +75,22 @@ class ExtractReport:
     """What one extraction run did: the figures of the summary line, and warnings."""
 
     documents: int = 0
+    unchanged: int = 0
     events: int = 0
     new: int = 0
     orphaned: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One document to read, with what the user said of it."""
+
+    path: Path
+    published: date | None = None
+    metadata: dict | None = None
+    estimate: date | None = None
 
 
 def document_record(document: Document) -> DocumentRecord:
@@ -53,67 +106,211 @@ def document_record(document: Document) -> DocumentRecord:
     )
 
 
-def read_documents(
+def process_document(task: Task, root: Path, lexicon: Lexicon) -> DocumentResult:
+    """Read one document and extract its events: a pure function of file, metadata, lexicon."""
+    document = read_document(task.path, task.published, task.metadata, root=root)
+    if document.published is None and task.estimate is not None:
+        apply_estimate(document, task.estimate)
+    events = extract_events(document, lexicon)
+    warnings = [f"{document.id}: {warning}" for warning in document.warnings]
+    return DocumentResult(document_record(document), events, warnings)
+
+
+_worker: dict[str, object] = {}
+
+
+def _start_worker(lexicon_files: list[Path], root: Path) -> None:
+    """Load the lexicons once per worker process."""
+    _worker["lexicon"] = Lexicon.load(lexicon_files)
+    _worker["root"] = root
+
+
+def _work(task: Task) -> DocumentResult | str:
+    """A worker's job: the document's result, or the message of why it was skipped."""
+    try:
+        return process_document(task, _worker["root"], _worker["lexicon"])  # type: ignore[arg-type]
+    except InputError as error:
+        return error.message
+
+
+def run_tasks(
+    tasks: list[Task], root: Path, lexicon_files: list[Path], workers: int
+) -> Iterator[DocumentResult | str]:
+    """Results in task order, from this process or from a pool of `workers` processes."""
+    if workers <= 1 or len(tasks) < 2:
+        _start_worker(lexicon_files, root)
+        yield from map(_work, tasks)
+        return
+    with ProcessPoolExecutor(
+        workers, initializer=_start_worker, initargs=(lexicon_files, root)
+    ) as pool:
+        yield from pool.map(_work, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 4))))
+
+
+def default_workers(documents: int) -> int:
+    """One process per core, but never more than the documents justify."""
+    return max(1, min(os.cpu_count() or 1, documents // DOCUMENTS_PER_WORKER))
+
+
+def fingerprint(path: Path) -> str:
+    """The sha256 of a file's bytes, as the store records it."""
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
+def plan(
     paths: Sequence[Path],
     root: Path,
-    published: date | None = None,
-    progress: Progress | None = None,
-) -> tuple[list[Document], list[str]]:
-    """Read every document under `paths`; unreadable ones become warnings, not failures."""
+    known: dict[str, str],
+    published: date | None,
+    force: bool,
+) -> tuple[list[Task], int, list[str]]:
+    """The documents to read now, how many are unchanged since the last run, and warnings."""
     files = list(iter_document_paths(paths))
     if published is not None and len(files) != 1:
         raise UsageError("--published applies to one document; use sources.yaml for several")
     metadata: dict[Path, dict[str, dict]] = {}
-    documents, warnings = [], []
-    for done, path in enumerate(files, start=1):
-        folder = path.parent
-        if folder not in metadata:
-            metadata[folder] = load_sources_metadata(folder)
-        try:
-            documents.append(
-                read_document(path, published, metadata[folder].get(path.name), root=root)
+    tasks, unchanged, warnings = [], 0, []
+    for path in files:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            warnings.append(
+                f"{path} skipped: {size / 1e6:.0f} MB is more than the "
+                f"{MAX_DOCUMENT_BYTES / 1e6:.0f} MB a document may have"
             )
-        except InputError as error:
-            warnings.append(error.message)
+            continue
+        stored = known.get(relative_path(path, root))
+        if not force and stored is not None and stored == fingerprint(path):
+            unchanged += 1
+            continue
+        if path.parent not in metadata:
+            metadata[path.parent] = load_sources_metadata(path.parent)
+        tasks.append(Task(path, published, metadata[path.parent].get(path.name)))
+    return tasks, unchanged, warnings
+
+
+def extract_results(
+    tasks: list[Task],
+    root: Path,
+    lexicon_files: list[Path],
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[DocumentResult], list[str]]:
+    """Every task's result; undated documents get the median date of the others, then again."""
+    workers = default_workers(len(tasks)) if workers is None else workers
+    results, warnings, undated = [], [], []
+    for done, outcome in enumerate(run_tasks(tasks, root, lexicon_files, workers), start=1):
+        if isinstance(outcome, str):
+            warnings.append(outcome)
+        elif outcome.record.published is None:
+            undated.append(outcome)
+        else:
+            results.append(outcome)
         if progress:
-            progress(done, len(files))
-    if not documents:
-        raise InputError("no readable documents in " + ", ".join(str(p) for p in paths))
-    estimate_publication_dates(documents)
-    warnings.extend(f"{d.id}: {w}" for d in documents for w in d.warnings)
-    return documents, warnings
+            progress(done, len(tasks))
+    estimate = median_publication_date([date.fromisoformat(r.record.published) for r in results])
+    if undated and estimate is not None:
+        by_path = {relative_path(t.path, root): t for t in tasks}
+        again = [
+            Task(t.path, t.published, t.metadata, estimate)
+            for t in (by_path[u.record.path] for u in undated)
+        ]
+        undated = [r for r in run_tasks(again, root, lexicon_files, 1) if not isinstance(r, str)]
+    return results + undated, warnings
 
 
 def extract(
     paths: Sequence[Path],
     store_path: Path,
-    lexicon: Lexicon,
+    lexicon_files: list[Path],
     published: date | None = None,
     prune: bool = False,
+    force: bool = False,
+    workers: int | None = None,
     progress: Progress | None = None,
 ) -> ExtractReport:
     """Read documents, extract their events and fold them into the store at `store_path`.
 
     The store is loaded (and refused if invalid) before anything is read, and
-    written once, atomically, under its lock.
+    written once, atomically, under its lock. Documents whose bytes are as the
+    store last saw them are not read again unless `force`.
     """
     root = Path.cwd()
     with event_store.locked(store_path):
         current = event_store.load_or_new(store_path)
-        documents, warnings = read_documents(paths, root, published, progress)
-        extracted = [event for d in documents for event in extract_events(d, lexicon)]
-        merged = merge_extraction(
-            current, [document_record(d) for d in documents], extracted, root, prune
-        )
+        known = {d.path: d.sha256 for d in current.documents}
+        tasks, unchanged, warnings = plan(paths, root, known, published, force)
+        results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
+        warnings += skipped
+        if not results and not unchanged:
+            raise InputError("no readable documents in " + ", ".join(map(str, paths)))
+        report = merge_results(current, results, root, prune)
         event_store.save(current, store_path)
+    report.unchanged = unchanged
+    report.warnings = warnings + [w for r in results for w in r.warnings]
+    return report
+
+
+def merge_results(
+    current: event_store.Store, results: list[DocumentResult], root: Path, prune: bool = False
+) -> ExtractReport:
+    """Fold documents' results into a store, in place."""
+    merged = merge_extraction(
+        current, [r.record for r in results], [e for r in results for e in r.events], root, prune
+    )
     return ExtractReport(
-        documents=len(documents),
+        documents=len(results),
         events=merged.events,
         new=len(merged.new),
         orphaned=len(merged.orphaned),
         removed=len(merged.removed),
-        warnings=warnings,
     )
+
+
+def write_jsonl(
+    paths: Sequence[Path],
+    out: IO[str],
+    lexicon_files: list[Path],
+    published: date | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> ExtractReport:
+    """Extract documents to JSON lines, one per document, for `timeline merge` to ingest."""
+    root = Path.cwd()
+    tasks, _, warnings = plan(paths, root, {}, published, force=True)
+    results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
+    for result in results:
+        out.write(result.to_json() + "\n")
+    report = ExtractReport(documents=len(results), events=sum(len(r.events) for r in results))
+    report.warnings = warnings + skipped + [w for r in results for w in r.warnings]
+    return report
+
+
+def read_jsonl(lines: Iterable[str], name: str) -> Iterator[DocumentResult]:
+    """Documents' results from JSON lines; a bad line is an error naming file and line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield DocumentResult.from_json(line)
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{name}:{number}: not a document result ({error})") from None
+
+
+def merge_files(files: Sequence[Path], store_path: Path, prune: bool = False) -> ExtractReport:
+    """Ingest JSON-lines results (from `extract --jsonl` or another engine) into a store."""
+    with event_store.locked(store_path):
+        current = event_store.load_or_new(store_path)
+        results: list[DocumentResult] = []
+        for file in files:
+            try:
+                with file.open(encoding="utf-8") as lines:
+                    results.extend(read_jsonl(lines, str(file)))
+            except OSError as error:
+                raise InputError(f"cannot read {file}: {error.strerror}") from None
+        report = merge_results(current, results, Path.cwd(), prune)
+        event_store.save(current, store_path)
+    report.warnings = [w for r in results for w in r.warnings]
+    return report
 
 
 def date_expressions(

@@ -269,23 +269,31 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k in names}
 
 
+def document_from_dict(raw: dict[str, Any]) -> DocumentRecord:
+    """A document record from its dict form."""
+    record = DocumentRecord(**_known(DocumentRecord, raw))
+    record.published = _text(record.published)
+    return record
+
+
+def event_from_dict(raw: dict[str, Any]) -> Event:
+    """An event from its dict form; hand-written dates and years read as text."""
+    values = _known(Event, raw)
+    values["date"] = _text(values["date"])
+    values["sources"] = [
+        Source(**{**_known(Source, s), "date": _text(s.get("date"))})
+        for s in raw.get("sources") or []
+    ]
+    return Event(**values)
+
+
 def store_from_dict(data: dict[str, Any]) -> Store:
     """Build a Store from data that `validate` found no problem with."""
-    documents = []
-    for raw in data.get("documents") or []:
-        record = DocumentRecord(**_known(DocumentRecord, raw))
-        record.published = _text(record.published)
-        documents.append(record)
-    events = []
-    for raw in data.get("events") or []:
-        values = _known(Event, raw)
-        values["date"] = _text(values["date"])
-        values["sources"] = [
-            Source(**{**_known(Source, s), "date": _text(s.get("date"))})
-            for s in raw.get("sources") or []
-        ]
-        events.append(Event(**values))
-    return Store(version=data.get("version", STORE_VERSION), documents=documents, events=events)
+    return Store(
+        version=data.get("version", STORE_VERSION),
+        documents=[document_from_dict(raw) for raw in data.get("documents") or []],
+        events=[event_from_dict(raw) for raw in data.get("events") or []],
+    )
 
 
 # --- files -------------------------------------------------------------------
@@ -379,7 +387,14 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def save(store: Store, path: Path) -> None:
-    """Write the store atomically."""
+    """Write the store atomically, after checking it keeps the contract.
+
+    A store that would not load again is never written: the file on disk stays
+    as it was and the problems are reported.
+    """
+    problems = validate(store_to_dict(store))
+    if problems:
+        raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
     write_atomic(path, dumps(store))
 
 

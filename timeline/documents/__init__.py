@@ -321,6 +321,21 @@ def source_entry(entry: object, where: str) -> dict:
     return {**details, "published": published} if published else details
 
 
+def median_publication_date(days: Sequence[date]) -> date | None:
+    """The median of publication dates (the lower one of an even count), or None."""
+    if not days:
+        return None
+    return date.fromordinal(statistics.median_low(sorted(day.toordinal() for day in days)))
+
+
+def apply_estimate(document: Document, day: date) -> None:
+    """Date an undated document by an estimate, and say so in a warning."""
+    document.published, document.published_from = day, "estimated"
+    document.warnings.append(
+        f"publication date {day} is estimated: the median of the other documents"
+    )
+
+
 def estimate_publication_dates(documents: list[Document]) -> None:
     """Give each undated document the median publication date of the dated ones.
 
@@ -328,13 +343,9 @@ def estimate_publication_dates(documents: list[Document]) -> None:
     fair guess for relative dates; each guess is said in a warning. With no
     dated document there is nothing to guess from, and the dates stay unknown.
     """
-    known = sorted(d.published for d in documents if d.published is not None)
-    if not known:
+    median = median_publication_date([d.published for d in documents if d.published])
+    if median is None:
         return
-    median = date.fromordinal(statistics.median_low(day.toordinal() for day in known))
     for document in documents:
         if document.published is None:
-            document.published, document.published_from = median, "estimated"
-            document.warnings.append(
-                f"publication date {median} is estimated: the median of the other documents"
-            )
+            apply_estimate(document, median)
