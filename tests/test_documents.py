@@ -27,7 +27,7 @@ DATA = Path(__file__).parent / "data" / "documents"
 SEEDS = Path(__file__).parent.parent / "seeds"
 KINDS = {
     "body", "byline", "stamp", "banner", "credit", "ad", "comment",
-    "footer", "citation", "faq", "post",
+    "footer", "citation", "faq", "post", "caption",
 }  # fmt: skip
 
 
@@ -80,7 +80,7 @@ def saved_page() -> Document:
         ("Delegates agree on shared river", "body"),
         ("By Henrik Aalto", "byline"),
         ("Updated: 14-09-2021", "byline"),
-        ("Officials inspect a gauging station", "body"),
+        ("Officials inspect a gauging station", "caption"),
         ("AFP/Marta Ferreira", "credit"),
         ("Negotiators from the two riverside states", "body"),
         ("Solar kits for every roof", "ad"),

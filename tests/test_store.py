@@ -219,7 +219,7 @@ def stores(draw: st.DrawFn) -> Store:
                 id=f"ev{number}",
                 date=value,
                 precision=precision,
-                title=draw(texts),
+                title=draw(texts.filter(str.strip)),
                 actors=draw(st.lists(names, max_size=3)),
                 topics=draw(st.lists(names, max_size=2)),
                 sources=sources,

@@ -26,6 +26,7 @@ STOPWORDS = frozenset(
     "after before over about into than then also not no more".split()
 )
 SAME_HAPPENING_WORDS = 0.25
+SAME_TITLE_WORDS = 0.5
 NEAR_DAYS = 3
 
 
@@ -66,10 +67,23 @@ def unused_id(candidate: str, taken: set[str]) -> str:
     return candidate
 
 
+def _words(text: str) -> set[str]:
+    """Lower-cased words that carry meaning, plural -s taken off."""
+    return {
+        w[:-1] if w.endswith("s") and len(w) > 4 else w
+        for w in WORD.findall(text.lower())
+        if w not in STOPWORDS and len(w) > 2
+    }
+
+
+def title_words(event: Event) -> set[str]:
+    """The words of what an event's title says happened."""
+    return _words(event.title)
+
+
 def content_words(event: Event) -> set[str]:
-    """The words that say what happened, for comparing two mentions."""
-    text = " ".join([event.title, *(s.quote for s in event.sources)]).lower()
-    return {w for w in WORD.findall(text) if w not in STOPWORDS and len(w) > 2}
+    """The words of the title and every quote, for comparing two mentions."""
+    return _words(" ".join([event.title, *(s.quote for s in event.sources)]))
 
 
 def _dates_close(a: Event, b: Event) -> bool:
@@ -80,15 +94,21 @@ def _dates_close(a: Event, b: Event) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Shared words as a share of the shorter list."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two mentions from different documents report one happening.
 
     Mentions within one document were already joined or kept apart by the
     extractor, which sees the whole text; they are not second-guessed here.
 
-    Dates of the same precision and close, a shared actor (or none on either
-    side), a shared topic (or none) and enough shared words; a call and a
-    statement on the same day differ in their words and stay apart.
+    Dates of the same precision and close, no two different sets of parties,
+    and either titles that say much the same thing, or a shared topic (or none)
+    and enough shared words in the quotes; a call and a statement on the same
+    day differ in their words and stay apart.
     """
     if {s.document for s in a.sources} & {s.document for s in b.sources}:
         return False
@@ -96,13 +116,11 @@ def same_happening(a: Event, b: Event) -> bool:
         return False
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return False
+    if _overlap(title_words(a), title_words(b)) >= SAME_TITLE_WORDS:
+        return True
     if a.topics and b.topics and not set(a.topics) & set(b.topics):
         return False
-    words_a, words_b = content_words(a), content_words(b)
-    if not words_a or not words_b:
-        return False
-    overlap = len(words_a & words_b) / min(len(words_a), len(words_b))
-    return overlap >= SAME_HAPPENING_WORDS
+    return _overlap(content_words(a), content_words(b)) >= SAME_HAPPENING_WORDS
 
 
 def is_explicit(expression: str) -> bool:

@@ -53,12 +53,24 @@ def date_span(value: str, precision: str) -> tuple[date, date]:
     raise ValueError(f"unknown precision {precision!r}")
 
 
+QUALIFIED_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def event_span(event: Event) -> tuple[date, date]:
+    """The days an event may have happened on: its date's span, narrowed by "early" etc."""
+    start, end = date_span(event.date, event.precision)
+    if event.precision == "month" and event.qualifier in QUALIFIED_DAYS:
+        first, last = QUALIFIED_DAYS[event.qualifier]
+        return start.replace(day=first), min(end, start.replace(day=min(last, end.day)))
+    return start, end
+
+
 @dataclass(frozen=True)
 class Block:
     """A stretch of a document and what it is: article text, or page furniture.
 
     `kind` is "body" for the article itself; anything else (byline, comment,
-    banner, credit, ad, teaser, faq, citation, post, stamp, footer) is not a
+    banner, credit, caption, ad, teaser, faq, citation, post, stamp, footer) is not a
     source of new events, though a "post" or "faq" block may be read for dates.
     `reference` is a date that relative words inside the block resolve against,
     when the block carries its own (a social-media post's timestamp).

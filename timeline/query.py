@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from timeline.dates import parse_date_phrase
 from timeline.errors import UsageError
-from timeline.model import Event, date_span
+from timeline.model import Event, date_span, event_span
 
 if TYPE_CHECKING:
     from timeline.lexicon import Lexicon
@@ -105,7 +105,7 @@ def _any_name(wanted: set[str], attribute: str) -> Callable[[Event], bool]:
 
 def _overlaps(start: date, end: date) -> Callable[[Event], bool]:
     def check(event: Event) -> bool:
-        first, last = date_span(event.date, event.precision)
+        first, last = event_span(event)
         return first <= end and last >= start
 
     return check

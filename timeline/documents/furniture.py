@@ -334,6 +334,11 @@ def is_credit(line: Line) -> bool:
     return any(PHOTO_AGENCY.match(p) for p in pieces)
 
 
+def is_photo_credit(line: Line) -> bool:
+    """A credit for a picture ("AGENCY/Name", "Photo: …"), not a note on who wrote."""
+    return is_credit(line) and not CONTRIBUTION_NOTE.search(line.words)
+
+
 def is_stamp(line: Line) -> bool:
     """A bare date or time line: "March 5, 2024", "date 2022-10-31", "10:05 AM · May 2, 2023"."""
     if not line.marks or not any(m.day for m in line.marks):

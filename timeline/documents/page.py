@@ -36,6 +36,7 @@ from timeline.documents.furniture import (
     is_credit,
     is_faq_heading,
     is_handle_line,
+    is_photo_credit,
     is_post_stamp,
     is_promotion,
     is_prose,
@@ -62,6 +63,7 @@ SECTION_OF_ROLE = {
     "end": None,
 }
 POST_REACH = 12
+CAPTION_WORDS = 60
 FOOTER_LINES = 3
 TITLE_LENGTH = 120
 
@@ -92,6 +94,7 @@ def segment_page(text: str, marks: list[DateMark]) -> Page:
     top_end = first_prose(lines)
     headline = settle_top(lines, top_end)
     attach_posts([line for line in lines if not line.blank])
+    mark_captions([line for line in lines if not line.blank])
     follow_sections(lines)
     mark_repeats(lines, headline)
     for line in lines:
@@ -233,6 +236,24 @@ def attach_posts(lines: list[Line]) -> None:
         day = next((mark.day for mark in line.marks if mark.day), None)
         for text_line in lines[post_start(lines, index) : index]:
             text_line.kind, text_line.reference = "post", day
+
+
+def mark_captions(lines: list[Line]) -> None:
+    """Mark a picture's caption: the short line of prose just above its photo credit.
+
+    A caption describes what a picture shows on the day it was taken ("Soldiers
+    stand near the border, May 2, 2023"); it is not a report of a happening.
+    `lines` holds no blank line.
+    """
+    for index, line in enumerate(lines):
+        if index == 0 or not is_photo_credit(line):
+            continue
+        above = index - 1
+        while above > 0 and lines[above].kind == "credit":
+            above -= 1
+        candidate = lines[above]
+        if candidate.kind is None and candidate.word_count <= CAPTION_WORDS:
+            candidate.kind = "caption"
 
 
 def post_start(lines: list[Line], stamp: int) -> int:

@@ -80,7 +80,7 @@ def first_comment_day(page: Page) -> date | None:
 
 
 def latest_mention_day(page: Page, latest: date | None) -> date | None:
-    """The latest day the article names in full or a quoted post was written, up to `latest`.
+    """The latest day named in the article, a quoted post's stamp or a caption, up to `latest`.
 
     A day named as what will happen ("talks are scheduled for …") is left out:
     only the past bounds the publication date.
@@ -88,7 +88,7 @@ def latest_mention_day(page: Page, latest: date | None) -> date | None:
     days = [
         day
         for line in page.lines
-        if line.kind == "body" or line.role == "post-stamp"
+        if line.kind in ("body", "caption") or line.role == "post-stamp"
         for day in past_days(line)
     ]
     return max((day for day in days if latest is None or day <= latest), default=None)
