@@ -242,7 +242,8 @@ def extract(
         results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
         warnings += skipped
         if not results and not unchanged:
-            raise InputError("no readable documents in " + ", ".join(map(str, paths)))
+            why = f": {warnings[0]}" if warnings else ""
+            raise InputError(f"no readable documents in {', '.join(map(str, paths))}{why}")
         report = merge_results(current, results, root, prune)
         event_store.save(current, store_path)
     report.unchanged = unchanged

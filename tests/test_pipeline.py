@@ -1,0 +1,172 @@
+"""The extraction run: bad input handled with one clear line, the store kept whole."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline import pipeline
+from timeline import store as event_store
+from timeline.cli import app
+
+ARTICLES = Path(__file__).parent.parent / "benchmarks" / "articles"
+runner = CliRunner()
+
+
+def run(*args: str) -> object:
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    shutil.copy(ARTICLES / "trade_talks.txt", folder / "trade_talks.txt")
+    return folder
+
+
+def one_line_error(result: object, code: int, words: str) -> None:
+    assert result.exit_code == code
+    assert words in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_same_input_gives_the_same_bytes(docs: Path) -> None:
+    run("extract", "docs")
+    first = Path("events.yaml").read_bytes()
+    run("extract", "docs", "--force")
+    assert Path("events.yaml").read_bytes() == first
+
+
+def test_a_path_that_does_not_exist(docs: Path) -> None:
+    one_line_error(run("extract", "nowhere"), 3, "nowhere does not exist")
+    assert not Path("events.yaml").exists()
+
+
+def test_an_invalid_store_is_refused_and_left_as_it_was(docs: Path) -> None:
+    Path("events.yaml").write_text("version: 1\nevents:\n- id: x\n  date: soon\n")
+    before = Path("events.yaml").read_bytes()
+    result = run("extract", "docs")
+    assert result.exit_code == 1
+    assert "3 problems" in result.stderr and "event x has no title" in result.stderr
+    assert Path("events.yaml").read_bytes() == before
+
+
+def test_unreadable_files_are_warnings_and_the_rest_is_read(docs: Path) -> None:
+    (docs / "empty.txt").write_text("  \n")
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (docs / "latin.txt").write_bytes(
+        "Le ministre a sign\xe9 l'accord \xe0 Paris le 3 mars 2024.".encode("latin-1")
+    )
+    result = run("extract", "docs")
+    assert result.exit_code == 0
+    assert "empty.txt is empty" in result.stderr
+    assert "binary.txt is a binary file" in result.stderr
+    assert "latin: not valid UTF-8" in result.stderr
+    ids = {d.id for d in event_store.load(Path("events.yaml")).documents}
+    assert ids == {"trade_talks", "latin"}
+
+
+def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "junk"
+    folder.mkdir()
+    (folder / "binary.txt").write_bytes(b"\x00\x00")
+    result = run("extract", "junk")
+    assert result.exit_code == 3
+    assert "no readable documents in junk: " in result.stderr
+    assert "binary.txt is a binary file" in result.stderr
+    assert not Path("events.yaml").exists()
+
+
+def test_a_huge_file_is_skipped_with_a_message(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = (docs / "trade_talks.txt").stat().st_size
+    monkeypatch.setattr(pipeline, "MAX_DOCUMENT_BYTES", limit)
+    (docs / "huge.txt").write_text("On Monday the council met. " * (limit // 20))
+    result = run("extract", "docs")
+    assert "huge.txt skipped" in result.stderr
+    assert "huge" not in {d.id for d in event_store.load(Path("events.yaml")).documents}
+
+
+def test_a_symlink_loop_ends(docs: Path) -> None:
+    (docs / "loop").symlink_to(docs, target_is_directory=True)
+    result = run("extract", "docs")
+    assert result.exit_code == 0
+    assert len(event_store.load(Path("events.yaml")).documents) == 1
+
+
+def test_a_folder_of_many_small_files(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"note-{number:03d}.txt").write_text(
+            f"Council notes\n\nPublished March 3, 2024\n\nThe council approved budget item "
+            f"{number} on Friday after a long debate.\n"
+        )
+    result = run("extract", "many", "--workers", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "300 documents read" in result.stderr
+    store = event_store.load(Path("events.yaml"))
+    assert len(store.documents) == 300
+    assert all(e.date == "2024-03-01" for e in store.events)
+
+
+def test_workers_give_the_same_store_as_one_process(tmp_path: Path) -> None:
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    run("extract", "articles", "--workers", "1", "--store", "one.yaml")
+    run("extract", "articles", "--workers", "3", "--store", "three.yaml")
+    assert Path("one.yaml").read_bytes() == Path("three.yaml").read_bytes()
+
+
+def test_jsonl_then_merge_equals_a_direct_extract(tmp_path: Path) -> None:
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    run("extract", "articles", "--store", "direct.yaml")
+    assert run("extract", "articles", "--jsonl", "parts.jsonl").exit_code == 0
+    lines = Path("parts.jsonl").read_text().splitlines()
+    assert len(lines) == 4
+    assert {json.loads(line)["document"]["id"] for line in lines} == {
+        "court_verdict",
+        "cyclone_relief",
+        "ferry_merger",
+        "trade_talks",
+    }
+    assert run("merge", "parts.jsonl", "--store", "merged.yaml").exit_code == 0
+    assert Path("merged.yaml").read_bytes() == Path("direct.yaml").read_bytes()
+
+
+def test_a_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
+    Path("bad.jsonl").write_text('{"document": {}}\nnot json\n')
+    one_line_error(run("merge", "bad.jsonl"), 3, "bad.jsonl:1: not a document result")
+
+
+def test_undated_documents_get_the_median_of_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for day in (3, 5, 9):
+        (folder / f"dated-{day}.txt").write_text(
+            f"Port news\n\nPublished March {day}, 2024\n\nThe port reopened on Monday.\n"
+        )
+    (folder / "undated.txt").write_text("Port news\n\nThe port closed again on Tuesday.\n")
+    result = run("extract", "mixed")
+    assert "undated: publication date 2024-03-05 is estimated" in result.stderr
+    records = {d.id: d for d in event_store.load(Path("events.yaml")).documents}
+    assert (records["undated"].published, records["undated"].published_from) == (
+        "2024-03-05",
+        "estimated",
+    )
+
+
+def test_document_results_round_trip_through_json() -> None:
+    task = pipeline.Task(ARTICLES / "court_verdict.txt")
+    from timeline.lexicon import Lexicon
+
+    result = pipeline.process_document(task, ARTICLES.parent, Lexicon.load())
+    again = pipeline.DocumentResult.from_json(result.to_json())
+    assert again == result
+    buffer = io.StringIO(result.to_json() + "\n\n")
+    assert list(pipeline.read_jsonl(buffer, "x")) == [result]
