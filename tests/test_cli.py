@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from timeline.cli import app
+from timeline.cli.app import Environment
 
 runner = CliRunner()
 
@@ -168,3 +169,43 @@ def test_unknown_format_is_a_usage_error(fixture_store: Path) -> None:
     result = run("show", "--format", "xml")
     assert result.exit_code == 2
     assert "xml" in result.stderr
+
+
+def terminal(color: bool) -> Environment:
+    return Environment(stdout_is_terminal=False, stderr_is_terminal=False, color=color, width=80)
+
+
+def test_a_colour_terminal_gets_colour_and_no_color_turns_it_off(
+    fixture_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        Environment, "detect", classmethod(lambda cls, no_color=False: terminal(not no_color))
+    )
+    coloured = run("show")
+    assert "\x1b[" in coloured.stdout
+    assert "Strike closes the container terminal" in coloured.stdout
+    plain = run("show", "--no-color")
+    assert "\x1b[" not in plain.stdout
+
+
+@pytest.mark.parametrize(
+    ("tty", "no_color_env", "flag", "colour"),
+    [
+        (True, False, False, True),
+        (True, True, False, False),
+        (True, False, True, False),
+        (False, False, False, False),
+    ],
+)
+def test_colour_is_decided_by_terminal_environment_and_flag(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, no_color_env: bool, flag: bool, colour: bool
+) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: tty)
+    if no_color_env:
+        monkeypatch.setenv("NO_COLOR", "1")
+    assert Environment.detect(flag).color is colour
+
+
+def test_output_is_readable_at_80_columns(fixture_store: Path) -> None:
+    result = run("show", "--verbose")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80

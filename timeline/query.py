@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.dates import parse_date_phrase
 from timeline.errors import UsageError
 from timeline.model import Event, date_span, event_span
 
@@ -47,6 +46,8 @@ class NameStat:
 
 def parse_bound(text: str, option: str) -> tuple[date, date]:
     """The span of days a --since/--until value names; UsageError if it is no date."""
+    from timeline.dates import parse_date_phrase  # the date engine is slow to import
+
     parsed = parse_date_phrase(text)
     if parsed is None:
         raise UsageError(

@@ -93,6 +93,7 @@ def print_rich(renderable: Any, env: Environment, pager: bool) -> None:
 
     console = Console(
         color_system="auto" if env.color else None,
+        force_terminal=env.color,
         no_color=not env.color,
         highlight=False,
         width=env.width,

@@ -63,8 +63,11 @@ def render(events: list[Event], context: RenderContext) -> Group | Text:
         return Text("No events.")
     rows = []
     for line in chronology(events, context.verbose):
+        if not line.segments:
+            rows.append(Text())
+            continue
         text = Text()
         for segment, style in line.segments:
             text.append(segment, style=style_of(style))
-        rows.append(Padding(text, (0, 0, 0, line.indent)))
+        rows.append(Padding(text, (0, 0, 0, line.indent), expand=False))
     return Group(*rows)
