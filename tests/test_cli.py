@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from timeline.cli import app
+from timeline.cli.app import COMMAND_ORDER as COMMANDS
 from timeline.cli.app import Environment
 
 runner = CliRunner()
@@ -29,7 +30,7 @@ def test_version() -> None:
 
 
 def test_every_command_has_help_with_an_example() -> None:
-    for command in ("extract", "show", "markdown", "actors", "topics", "check", "dates"):
+    for command in COMMANDS:
         result = run(command, "--help")
         assert result.exit_code == 0, command
         assert "Example:" in result.stdout, command

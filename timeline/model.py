@@ -130,6 +130,7 @@ class Source:
     quote: str
     offset: int
     attribution: str | None = None
+    note: str | None = None
 
 
 @dataclass

@@ -33,7 +33,7 @@ from timeline.documents import (
 from timeline.errors import InputError, UsageError
 from timeline.events import extract_events
 from timeline.lexicon import Lexicon
-from timeline.merge import merge_extraction
+from timeline.merge import is_explicit, merge_extraction
 from timeline.model import Document, DocumentRecord, Event, TimeExpression
 
 Progress = Callable[[int, int], None]
@@ -112,8 +112,27 @@ def process_document(task: Task, root: Path, lexicon: Lexicon) -> DocumentResult
     if document.published is None and task.estimate is not None:
         apply_estimate(document, task.estimate)
     events = extract_events(document, lexicon)
+    if document.published_from == "estimated":
+        flag_estimated_dates(events)
     warnings = [f"{document.id}: {warning}" for warning in document.warnings]
     return DocumentResult(document_record(document), events, warnings)
+
+
+ESTIMATED_NOTE = "dated against an estimated publication date"
+
+
+def flag_estimated_dates(events: list[Event]) -> None:
+    """Say so on every date worked out from a guessed publication date.
+
+    "On Monday" in a page whose date was estimated is only as good as the
+    estimate: the source carries a note and the event less confidence.
+    """
+    for event in events:
+        guessed = [s for s in event.sources if not is_explicit(s.expression)]
+        for source in guessed:
+            source.note = ESTIMATED_NOTE
+        if guessed and event.confidence is not None:
+            event.confidence = round(event.confidence / 2, 2)
 
 
 _worker: dict[str, object] = {}

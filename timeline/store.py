@@ -57,7 +57,7 @@ EVENT_KEYS = (
     "edited",
     "confidence",
 )
-SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution")
+SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution", "note")
 
 
 class _FlowList(list):

@@ -66,6 +66,8 @@ def _event_lines(event: Event, verbose: bool) -> list[Line]:
         lines.append(Line(6, ((literal(f"{source.document} · {source.expression}"), "source"),)))
         if verbose:
             lines.append(Line(8, ((literal(f"“{source.quote}”"), "quote"),)))
+        if source.note:
+            lines.append(Line(8, ((f"({source.note})", "conflict"),)))
     return lines
 
 

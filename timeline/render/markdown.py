@@ -49,6 +49,8 @@ def _footnote(number: int, event: Event, index: int) -> str:
     where = f"{source.document}, “{source.expression}”"
     if source.attribution:
         where += f", as reported by {source.attribution}"
+    if source.note:
+        where += f" ({source.note})"
     return f"[^{number}]: {escape(where)}: “{escape(source.quote)}”"
 
 
