@@ -210,3 +210,28 @@ def test_colour_is_decided_by_terminal_environment_and_flag(
 def test_output_is_readable_at_80_columns(fixture_store: Path) -> None:
     result = run("show", "--verbose")
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_dates_lists_every_expression_of_each_seed_as_json() -> None:
+    seeds = Path(__file__).parent.parent / "seeds"
+    for path in sorted(seeds.glob("*.txt")):
+        result = run("dates", str(path), "--format", "json")
+        assert result.exit_code == 0, path
+        found = json.loads(result.stdout)
+        text = path.read_text(encoding="utf-8")
+        assert found, path
+        for item in found:
+            assert {"start", "end", "text", "type", "value"} <= set(item)
+            assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_dates_with_a_given_publication_date(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\nThe envoys met on Friday and will meet again next Monday.\n")
+    result = run("dates", str(article), "--published", "2024-03-06", "--format", "json")
+    values = [(x["text"], x["value"]) for x in json.loads(result.stdout)]
+    assert values == [("Friday", "2024-03-01"), ("next Monday", "2024-03-11")]
+    plain = run("dates", str(article), "--published", "2024-03-06")
+    assert "published 2024-03-06 (user)" in plain.stdout
+    bad = run("dates", str(article), "--published", "March")
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
