@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import zlib
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from timeline.model import Event
 from timeline.render import RenderContext
-from timeline.render.layout import chronology
+from timeline.render.layout import Line, chronology
 
 ACTOR_COLOURS = (
     "cyan",
@@ -61,13 +62,26 @@ def render(events: list[Event], context: RenderContext) -> Group | Text:
     """A rich renderable of the chronology, wrapped by the console to its width."""
     if not events:
         return Text("No events.")
-    rows = []
+    rows: list[RenderableType] = []
     for line in chronology(events, context.verbose):
         if not line.segments:
             rows.append(Text())
             continue
-        text = Text()
-        for segment, style in line.segments:
-            text.append(segment, style=style_of(style))
-        rows.append(Padding(text, (0, 0, 0, line.indent), expand=False))
+        rows.append(Padding(_hanging(line), (0, 0, 0, line.indent), expand=False))
     return Group(*rows)
+
+
+def _hanging(line: Line) -> RenderableType:
+    """A line as styled text; a bullet line wraps under its text, not under the bullet."""
+    segments = list(line.segments)
+    bullet = segments.pop(0) if segments[0][1] == "bullet" else None
+    text = Text()
+    for segment, style in segments:
+        text.append(segment, style=style_of(style))
+    if bullet is None:
+        return text
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(bullet[0], style=style_of("bullet")), text)
+    return grid
