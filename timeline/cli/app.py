@@ -202,10 +202,19 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def build_filters(**options: Any) -> Filters:
+def build_filters(
+    actors: list[str] | None,
+    topics: list[str] | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    document: str | None,
+    limit: int | None,
+) -> Filters:
+    """The filters `show` and `markdown` share, from their options."""
     from timeline.query import Filters
 
-    return Filters(**options)
+    return Filters(actors or [], topics or [], since, until, search, document, limit)
 
 
 ActorFilter = Annotated[

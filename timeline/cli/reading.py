@@ -68,15 +68,7 @@ def show(
     from timeline.render import RenderContext, get_renderer
 
     env = Environment.detect(no_color)
-    filters = build_filters(
-        actors=actor or [],
-        topics=topic or [],
-        since=since,
-        until=until,
-        search=search,
-        document=document,
-        limit=limit,
-    )
+    filters = build_filters(actor, topic, since, until, search, document, limit)
     current, events = selected_events(store, actors, filters)
     chosen = output_format.value if output_format else ("terminal" if env.color else "plain")
     context = RenderContext(width=env.width, verbose=verbose, documents=current.documents)
@@ -132,15 +124,7 @@ def markdown(
     from timeline.render import RenderContext, get_renderer
     from timeline.store import write_atomic
 
-    filters = build_filters(
-        actors=actor or [],
-        topics=topic or [],
-        since=since,
-        until=until,
-        search=search,
-        document=document,
-        limit=limit,
-    )
+    filters = build_filters(actor, topic, since, until, search, document, limit)
     current, events = selected_events(store, actors, filters)
     text = get_renderer("markdown")(events, RenderContext(documents=current.documents))
     if output is None:
