@@ -235,3 +235,34 @@ def test_dates_with_a_given_publication_date(tmp_path: Path) -> None:
     assert "published 2024-03-06 (user)" in plain.stdout
     bad = run("dates", str(article), "--published", "March")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_a_country_finds_its_officials_and_aliases_name_one_actor(tmp_path: Path) -> None:
+    from timeline import store as event_store
+    from timeline.model import DocumentRecord, Event, Source, Store
+
+    def event(event_id: str, actors: list[str]) -> Event:
+        return Event(
+            event_id,
+            "2023-11-06",
+            "day",
+            f"Event {event_id}",
+            actors,
+            [],
+            [Source("d", "2023-11-06", "on Monday", "Quote.", 0)],
+        )
+
+    event_store.save(
+        Store(
+            documents=[DocumentRecord("d", "d.txt", "0" * 64)],
+            events=[
+                event("e1", ["Antony Blinken"]),
+                event("e2", ["Qatar"]),
+                event("e3", ["United States"]),
+            ],
+        ),
+        Path("events.yaml"),
+    )
+    for name in ("United States", "US", "u.s.", "Washington"):
+        assert ids(run("show", "--actor", name, "-f", "json")) == ["e1", "e3"], name
+    assert ids(run("show", "--actor", "Qatari", "-f", "json")) == ["e2"]
