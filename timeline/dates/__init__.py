@@ -1,7 +1,7 @@
 """Temporal expressions: find them in news text and resolve them to TIMEX3 values.
 
     find_expressions(text, reference, start=0, end=None)  every expression in a text
-    document_expressions(document)                        the same, block by block
+    document_expressions(document, blocks=None)           the same, block by block
     parse_date_phrase(text)                               a date the user typed
     date_of(expression)                                   its calendar date, store-shaped
 

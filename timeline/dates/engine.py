@@ -9,7 +9,7 @@ the date just mentioned for "the next day" and its kind.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -28,6 +28,7 @@ from timeline.dates.readings import (
     Fixed,
     MonthDay,
     Range,
+    Reading,
     Situation,
 )
 from timeline.dates.scanner import Found, scan
@@ -77,7 +78,7 @@ def _passages(around: Around, found: list[Found], reference: date | None) -> lis
     """The quotations and statements introduced by an explicit day, with that day."""
     passages: list[Passage] = []
     for item in found:
-        if not isinstance(item.reading, Fixed | MonthDay):
+        if not _may_give_a_day(item.reading, reference):
             continue
         span = dated_passage(around, item.start, item.end)
         if span is None or on_stamp_line(around, item.start):
@@ -89,9 +90,27 @@ def _passages(around: Around, found: list[Found], reference: date | None) -> lis
     return sorted(passages, key=lambda passage: passage.start)
 
 
+def _may_give_a_day(reading: Reading | Range, reference: date | None) -> bool:
+    """Whether a reading can date a passage: an absolute day, or a month and day to place.
+
+    Asked first because it is cheap: most expressions need no look for a quotation.
+    """
+    if isinstance(reading, Fixed):
+        point = point_of(reading.fixed)
+        return point is not None and point.granularity == "day"
+    return isinstance(reading, MonthDay) and reference is not None
+
+
 def _tense_of(around: Around, item: Found) -> Callable[[], str | None]:
-    """The tense of the clause holding `item`, worked out only when asked for."""
-    return lambda: clause_tense(around, item.start, item.end)
+    """The tense of the clause holding `item`, worked out only when asked for, and once."""
+    known: list[str | None] = []
+
+    def tense() -> str | None:
+        if not known:
+            known.append(clause_tense(around, item.start, item.end))
+        return known[0]
+
+    return tense
 
 
 def _walk(
@@ -190,15 +209,20 @@ def date_of(expression: TimeExpression) -> tuple[str, str] | None:
     return calendar_prefix(expression.value) if expression.precision else None
 
 
-def document_expressions(document: Document) -> list[TimeExpression]:
+def document_expressions(
+    document: Document, blocks: Sequence[Block] | None = None
+) -> list[TimeExpression]:
     """Every expression of a document, block by block, each block with its own reference.
 
     A block resolves against its own reference (a post's timestamp) or else
     the publication date. Blocks of UNDATED_KINDS are skipped: a citation's
     years date a paper, an advert's "60-day guarantee" and a site banner's
-    slogan date nothing in the story.
+    slogan date nothing in the story. Given `blocks` (some of the document's),
+    only those are read: each block is read on its own, so the expressions
+    are those the whole document has in them.
     """
-    blocks = document.blocks or [Block(0, len(document.text), "body")]
+    if blocks is None:
+        blocks = document.blocks or [Block(0, len(document.text), "body")]
     expressions: list[TimeExpression] = []
     for block in blocks:
         if block.kind in UNDATED_KINDS:

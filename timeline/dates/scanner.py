@@ -36,6 +36,8 @@ READERS: dict[str, Callable] = {
     **AMOUNT_READERS,
 }
 COMPILED = tuple((rule.name, re.compile(rule.source, FLAGS)) for rule in RULES)
+# Each rule's pattern with its reader, in rule order, for the scan's inner loop.
+_MATCHERS = tuple((pattern, READERS[name]) for name, pattern in COMPILED)
 
 _TLDS = "com|org|net|gov|edu|int|mil|io|uk|fr|de|il|ps|qa|eg|info|news|tv|ly|me|co"
 # Led by one of four characters, so the search skips ahead in C between hints.
@@ -84,23 +86,32 @@ def _trie(words: set[str]) -> str:
     return branch(root)
 
 
-def _trigger() -> re.Pattern[str]:
-    """The pattern of every place a rule may start: a starter word, a number, a symbol."""
+def _starter_word() -> str:
+    """The pattern of a starter word: any but the commonest, which need a follower."""
     words = {token for token in DISPATCH if token.isalpha() and token not in FOLLOWERS}
-    symbols = "".join(re.escape(t) for t in DISPATCH if len(t) == 1 and not t.isalnum())
     gated = "|".join(
         rf"{word}(?={SP}(?:{_trie(set(followers))})(?![^\W\d_])|{SP}\d)"
         for word, followers in FOLLOWERS.items()
     )
-    return re.compile(
-        rf"(?<![\w])(?:{gated}|{_trie(words)})(?![^\W\d_])|(?<![\w.,])\d|[{symbols}]", FLAGS
-    )
+    return rf"(?:{gated}|{_trie(words)})(?![^\W\d_])"
 
 
 DISPATCH = _dispatch()
-TRIGGER = _trigger()
-# The same pattern without IGNORECASE, run on lower-cased text: much faster.
+SYMBOLS = frozenset(token for token in DISPATCH if len(token) == 1 and not token.isalnum())
+_STARTER_WORD = _starter_word()
+_SYMBOL_CLASS = "[" + "".join(re.escape(symbol) for symbol in sorted(SYMBOLS)) + "]"
+# Every place a rule may start: a starter word, a number, a symbol.
+TRIGGER = re.compile(rf"(?<![\w]){_STARTER_WORD}|(?<![\w.,])\d|{_SYMBOL_CLASS}", FLAGS)
+# The same pattern without IGNORECASE, for lower-cased text: the places it finds
+# are those the scan must try (tests hold TRIGGER_AFTER_GAP to it).
 TRIGGER_LOWER = re.compile(TRIGGER.pattern)
+# The same places found from the character before them, for lower-cased text: a
+# word or a number starts after a non-word character, and every symbol is one,
+# so the search skips through words in C. Group "word" or "number" is the
+# trigger after the character, which may be a symbol itself.
+TRIGGER_AFTER_GAP = re.compile(
+    rf"\W(?:(?=(?P<word>{_STARTER_WORD})|(?<![.,])(?P<number>\d))|(?<={_SYMBOL_CLASS}))"
+)
 GATE = re.compile(DIGIT_GATE, FLAGS)
 
 
@@ -162,29 +173,36 @@ def number_key(text: str, position: int) -> str:
 def _triggers(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """Each place in text[start:end] a rule may start, with its token in lower case.
 
-    The trigger pattern runs case-sensitively on a lower-cased copy of the
-    stretch (and one character before it, for the look-behinds): much faster
-    than ignoring case. Should lower-casing change the length (a rare Unicode
-    letter), the slower case-insensitive pattern runs on the text itself.
+    TRIGGER_AFTER_GAP runs case-sensitively on a lower-cased copy of the
+    stretch, led by the character before it (a space at the start of the
+    text): much faster than ignoring case. Should lower-casing change the
+    length (a rare Unicode letter), the slower case-insensitive pattern runs on
+    the text itself.
     """
-    before = max(0, start - 1)
-    lowered = text[before:end].lower()
-    if len(lowered) == end - before:
-        for trigger in TRIGGER_LOWER.finditer(lowered, start - before):
-            yield trigger.start() + before, trigger.group()
-    else:
+    lowered = (text[start - 1 : end] if start else " " + text[:end]).lower()
+    if len(lowered) != end - start + 1:
         for trigger in TRIGGER.finditer(text, start, end):
             yield trigger.start(), trigger.group().lower()
+        return
+    offset = start - 1
+    for gap in TRIGGER_AFTER_GAP.finditer(lowered):
+        at = gap.start()
+        if at and lowered[at] in SYMBOLS:
+            yield at + offset, lowered[at]
+        token = gap["word"] or gap["number"]
+        if token:
+            yield at + 1 + offset, token
 
 
 def _first_accepted(around: Around, position: int, rules: tuple[int, ...]) -> Found | None:
     """The first of `rules` that matches at `position` and whose reader accepts."""
+    text, hi = around.text, around.hi
     for index in rules:
-        name, pattern = COMPILED[index]
-        match = pattern.match(around.text, position, around.hi)
+        pattern, read = _MATCHERS[index]
+        match = pattern.match(text, position, hi)
         if match is None or match.end() == position:
             continue
-        reading = READERS[name](match, around)
+        reading = read(match, around)
         if reading is not None:
             return Found(match.start(), match.end(), reading)
     return None

@@ -37,10 +37,16 @@ def calendar_prefix(value: str) -> tuple[str, str] | None:
     week "2023-W47", "2023-SU" with the year "2023"; "199" (a decade) and
     "P2D" with none.
     """
+    found = _calendar_match(value)
+    return (found[1].group(), found[0]) if found else None
+
+
+def _calendar_match(value: str) -> tuple[str, re.Match[str]] | None:
+    """The granularity of the calendar date a value starts with, and the match of its form."""
     for granularity, form in _PREFIXES:
         match = form.match(value)
         if match:
-            return match.group(), granularity
+            return granularity, match
     return None
 
 
@@ -52,11 +58,10 @@ def prefix_precision(value: str) -> str | None:
 
 def point_of(value: str) -> Point | None:
     """The calendar span a resolved value starts with, or None when it names none."""
-    granularity = prefix_precision(value)
-    if granularity is None:
+    found = _calendar_match(value)
+    if found is None:
         return None
-    match = dict(_PREFIXES)[granularity].match(value)
-    assert match is not None
+    granularity, match = found
     numbers = [int(part) for part in match.groups()]
     try:
         if granularity == "day":

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from itertools import pairwise
 
 from dateutil import parser as dateutil_parser
@@ -21,6 +20,7 @@ from timeline.dates import find_expressions
 from timeline.model import TimeExpression
 
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+SPACES = re.compile(r"\s+")
 LEADING_MARKS = re.compile(r"^[\s•·▪►*>\-–—]+")
 BULLET = re.compile(r"^\s*(?:[•·▪►*\-–]|\d{1,2}[.)])\s+\S")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -181,22 +181,21 @@ class Line:
     kind: str | None = None
     role: str | None = None
     reference: date | None = None
+    words: str = field(init=False, repr=False)
+    word_count: int = field(init=False, repr=False)
+    blank: bool = field(init=False, repr=False)
 
-    @cached_property
-    def words(self) -> str:
-        """The line as a reader sees it: no bullet mark, no markdown link or emphasis."""
-        text = MD_LINK.sub(r"\1", self.raw).replace("**", "").replace("__", "")
-        return LEADING_MARKS.sub("", text).strip()
+    def __post_init__(self) -> None:
+        """Work out once what every check of the line reads.
 
-    @property
-    def blank(self) -> bool:
-        """Whether the line holds nothing but white space."""
-        return not self.raw.strip()
-
-    @property
-    def word_count(self) -> int:
-        """How many words the line holds."""
-        return len(self.words.split())
+        `words` is the line as a reader sees it: no bullet mark, no markdown link
+        or emphasis; `word_count` how many words it holds; `blank` whether it
+        holds nothing but white space.
+        """
+        text = link_texts(self.raw).replace("**", "").replace("__", "")
+        self.words = LEADING_MARKS.sub("", text).strip()
+        self.word_count = len(self.words.split())
+        self.blank = not self.raw.strip()
 
     @property
     def days(self) -> list[date]:
@@ -265,11 +264,16 @@ def around_marks(line: Line) -> tuple[str, str, str]:
     return before, between, after
 
 
+def link_texts(text: str) -> str:
+    """`text` with each markdown link replaced by its words."""
+    return MD_LINK.sub(r"\1", text) if "[" in text else text
+
+
 def plain(text: str) -> str:
     """Lower-case words without markdown links, bullets, curly quotes or trailing colons."""
-    text = MD_LINK.sub(r"\1", text).replace("’", "'").replace("‘", "'")
+    text = link_texts(text).replace("’", "'").replace("‘", "'")
     text = LEADING_MARKS.sub("", text).strip().rstrip(":|›»>").strip()
-    return re.sub(r"\s+", " ", text).lower()
+    return SPACES.sub(" ", text).lower()
 
 
 def is_time_filler(text: str) -> bool:
@@ -322,7 +326,7 @@ def starts_with_name(rest: str, line: Line) -> bool:
 def is_credit(line: Line) -> bool:
     """Photo credits ("AGENCY/Name", "Photo: …") and notes on who contributed."""
     words = line.words
-    if CONTRIBUTION_NOTE.search(words) and line.word_count <= 30:
+    if line.word_count <= 30 and CONTRIBUTION_NOTE.search(words):
         return True
     if line.word_count > 12 or "://" in words or "www." in words:
         return False
@@ -351,7 +355,7 @@ def is_post_stamp(line: Line) -> bool:
     if not line.marks or line.word_count > 16:
         return False
     before, between, after = around_marks(line)
-    before = MD_LINK.sub(r"\1", before).strip().lstrip("—–- ")
+    before = link_texts(before).strip().lstrip("—–- ")
     tag = ATTRIBUTION_TAG.search(before)
     if not tag:
         return False
@@ -363,7 +367,7 @@ def is_post_stamp(line: Line) -> bool:
 
 def is_handle_line(line: Line) -> bool:
     """An account line heading a quoted post: "Jane Roe @janeroe"."""
-    match = HANDLE_LINE.match(line.words)
+    match = HANDLE_LINE.match(line.words) if "@" in line.words else None
     return bool(match) and len(line.words) <= 80 and len(match["name"].split()) <= 8
 
 
@@ -379,7 +383,7 @@ def name_and_date(line: Line) -> str | None:
     before, between, after = around_marks(line)
     if not is_time_filler(between) or not is_time_filler(after):
         return None
-    if not is_name(MD_LINK.sub(r"\1", before).strip(" -–—|·,")):
+    if not is_name(link_texts(before).strip(" -–—|·,")):
         return None
     return "clock" if CLOCK.search(line.raw[line.marks[0].start - line.start :]) else "day"
 
@@ -408,9 +412,10 @@ def is_faq_heading(line: Line) -> bool:
 
 def self_repeat_unit(line: Line) -> str | None:
     """The repeated piece of a line made of one piece said again and again, if it is one."""
-    if len(line.words) > REPEAT_LENGTH:
+    words = line.words
+    if len(words) > REPEAT_LENGTH or words.find(words[:3], 3) == -1:
         return None
-    match = SELF_REPEAT.match(line.words)
+    match = SELF_REPEAT.match(words)
     return match[1].strip() if match else None
 
 

@@ -136,7 +136,7 @@ def line_kind(line: Line) -> tuple[str | None, str | None]:
     words, key, count = line.words, plain(line.raw), line.word_count
     if is_credit(line):
         return "credit", None
-    if COPYRIGHT.search(words) and count <= 30:
+    if count <= 30 and COPYRIGHT.search(words):
         return "footer", None
     if is_post_stamp(line):
         return "stamp", "post-stamp"

@@ -21,6 +21,7 @@ from timeline.events.actions import actions_in
 from timeline.events.actors import Cast
 from timeline.events.attribution import (
     attribution_spans,
+    joined_attributions,
     opening_quote,
     source_phrases,
     speech_tail,
@@ -36,8 +37,10 @@ from timeline.events.dating import (
     referred_happening,
     trim,
 )
-from timeline.events.drafts import Draft, content_words, gather, specific, to_event
+from timeline.events.drafts import Draft, Drafts, content_words, specific, to_event
+from timeline.events.passages import STAMP_REACH, dating_blocks, passages, reading_blocks
 from timeline.events.sentences import (
+    ByStart,
     Span,
     blanked,
     clauses,
@@ -55,9 +58,8 @@ from timeline.events.titles import (
     make_title,
 )
 from timeline.lexicon import Lexicon
-from timeline.model import Block, Document, Event, Source, TimeExpression
+from timeline.model import Document, Event, Source, TimeExpression
 
-READ_KINDS = ("body", "post", "faq")
 BASE_CONFIDENCE = {"day": 0.8, "week": 0.65, "month": 0.55, "year": 0.45}
 STAMP_LINE = re.compile(
     r"^(?:by\s[^|·\n]{1,60}[|·]\s*)?(?:published|updated|posted|created|last\s+updated|"
@@ -68,8 +70,8 @@ SPAN_START = re.compile(r"^(?:the\s+)?(?:start|beginning|onset|outbreak)\s+of\s+
 HANDLE = re.compile(r"@\w+")
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|We)\b")
 LEADING_PRONOUN = re.compile(r"^(?:[^,]{0,40},\s*)?(?:He|he|She|she)\b")
-STAMP_REACH = 200
 WORDS = re.compile(r"[A-Za-z]+")
+HE_OR_SHE = re.compile(r"^(?:He|She)\b")
 AND_VERB = re.compile(r"\s+(?P<joint>and)\s+(?:then\s+)?(?P<verb>[a-z]+)\b")
 
 
@@ -80,15 +82,8 @@ class Reading:
     document: Document
     lexicon: Lexicon
     cast: Cast
-    datings: list[Dating]
-    expressions: list[TimeExpression]
-
-
-def reading_blocks(document: Document) -> list[Block]:
-    """The blocks events are read from, in order; all of a document without blocks."""
-    if not document.blocks:
-        return [Block(0, len(document.text), "body", document.published)]
-    return sorted((b for b in document.blocks if b.kind in READ_KINDS), key=lambda b: b.start)
+    datings: ByStart[Dating]
+    expressions: ByStart[TimeExpression]
 
 
 def extract_events(document: Document, lexicon: Lexicon) -> list[Event]:
@@ -97,7 +92,8 @@ def extract_events(document: Document, lexicon: Lexicon) -> list[Event]:
     A pure function of its arguments: the same document and lexicon always give
     the same events in the same order. Ids are left empty for the merge stage.
     """
-    return events_from_expressions(document, document_expressions(document), lexicon)
+    expressions = document_expressions(document, dating_blocks(document))
+    return events_from_expressions(document, expressions, lexicon)
 
 
 def events_from_expressions(
@@ -109,31 +105,18 @@ def events_from_expressions(
         document=document,
         lexicon=lexicon,
         cast=Cast(document.text, [(b.start, b.end) for b in blocks], lexicon),
-        datings=sorted((d for d in map(calendar_dating, expressions) if d), key=lambda d: d.start),
-        expressions=sorted(expressions, key=lambda e: e.start),
+        datings=ByStart(d for d in map(calendar_dating, expressions) if d),
+        expressions=ByStart(expressions),
     )
-    drafts: list[Draft] = []
-    for kind, span, reference in _passages(blocks):
+    drafts = Drafts()
+    for kind, span, reference in passages(blocks):
         if kind == "post":
             found = _post_drafts(reading, span, reference)
         else:
             found = _passage_drafts(reading, span)
         for draft in found:
-            gather(drafts, draft, may_add=kind != "faq")
-    return [to_event(draft) for draft in sorted(drafts, key=lambda d: d.sources[0].offset)]
-
-
-def _passages(blocks: list[Block]) -> list[tuple[str, Span, date | None]]:
-    """Blocks joined into passages: the lines of one post make one passage."""
-    passages: list[tuple[str, Span, date | None]] = []
-    for block in blocks:
-        if passages and block.kind == "post":
-            kind, (start, end), reference = passages[-1]
-            if kind == "post" and reference == block.reference and block.start - end <= 2:
-                passages[-1] = (kind, (start, block.end), reference)
-                continue
-        passages.append((block.kind, (block.start, block.end), block.reference))
-    return passages
+            drafts.gather(draft, may_add=kind != "faq")
+    return [to_event(draft) for draft in sorted(drafts.kept, key=lambda d: d.sources[0].offset)]
 
 
 # ── article text ──────────────────────────────────────────────────────────────
@@ -154,7 +137,7 @@ def _passage_drafts(
     for sentence in sentences(text, *span):
         if STAMP_LINE.match(text[sentence[0] : sentence[1]]):
             continue
-        datings = _datings_in(reading, sentence)
+        datings = reading.datings.starting_in(sentence)
         drafts, idle = _sentence_drafts(reading, sentence, datings, subject, poster)
         if not datings and not drafts and pending and _continues(text, pending[1][1], sentence):
             drafts = _carried(reading, sentence, pending, subject, poster)
@@ -172,11 +155,6 @@ def _continues(text: str, previous_end: int, sentence: Span) -> bool:
     return same_paragraph or PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
 
 
-def _datings_in(reading: Reading, span: Span) -> list[Dating]:
-    """The calendar datings that start inside `span`."""
-    return [d for d in reading.datings if span[0] <= d.start < span[1]]
-
-
 def _sentence_drafts(
     reading: Reading,
     sentence: Span,
@@ -192,8 +170,10 @@ def _sentence_drafts(
     text = reading.document.text
     drafts: list[Draft] = []
     idle: Dating | None = None
+    if not datings:
+        return drafts, idle
     pieces = [p for c in clauses(text, *sentence) for p in _split_at_and(text, c, datings)]
-    for clause, hidden in pieces if datings else []:
+    for clause, hidden in pieces:
         here = [
             d for d in datings if clause[0] <= d.start < clause[1] and not inside(d.start, hidden)
         ]
@@ -210,7 +190,8 @@ def _sentence_drafts(
             elif referred is not BOUNDARY:
                 drafts.append(_nominal(reading, sentence, referred, dating, poster))
         main = max(mains, key=lambda d: attachment(text, clause, d), default=None)
-        draft = _main(reading, sentence, (clause, hidden), main, subject, poster) if main else None
+        piece = (clause, hidden)
+        draft = _main(reading, sentence, piece, sources, main, subject, poster) if main else None
         if draft is not None:
             drafts.append(draft)
         elif main is not None and idle is None:
@@ -285,16 +266,20 @@ def _main(
     reading: Reading,
     sentence: Span,
     piece: tuple[Span, tuple[Span, ...]],
+    sources: list[Span],
     dating: Dating,
     subject: str | None,
     poster: str | None,
 ) -> Draft | None:
-    """The clause's own event, when it reports an action; else what its date's noun names."""
+    """The clause's own event, when it reports an action; else what its date's noun names.
+
+    `sources` are the clause's source phrases, already found.
+    """
     clause, hidden = piece
     text = reading.document.text
     tail = speech_tail(text, *clause)
     said_then = tail is not None and tail[0] <= dating.start < tail[1]
-    excluded = [*hidden, *([] if said_then else attribution_spans(text, *clause))]
+    excluded = [*hidden, *([] if said_then else joined_attributions(sources, tail))]
     noun = dated_noun(text, clause, dating)
     if not actions_in(blanked(text, clause, [*excluded, *([noun] if noun else [])])):
         if noun is None:
@@ -314,11 +299,8 @@ def _main(
 def _date_words_in(reading: Reading, span: Span) -> list[Span]:
     """The date and time words of `span` with their prepositions, to leave out of a title."""
     text = reading.document.text
-    return [
-        date_words(text, e.start, e.end)
-        for e in reading.expressions
-        if e.type in ("DATE", "TIME") and span[0] <= e.start < span[1]
-    ]
+    within = reading.expressions.starting_in(span)
+    return [date_words(text, e.start, e.end) for e in within if e.type in ("DATE", "TIME")]
 
 
 def _title(reading: Reading, span: Span, removals: list[Span], subject: str | None) -> str:
@@ -326,7 +308,7 @@ def _title(reading: Reading, span: Span, removals: list[Span], subject: str | No
     text = reading.document.text
     people = [text[m.start : m.end] for m in reading.cast.within(*span) if m.kind == "person"]
     plain = make_title(text, span, removals, names=people)
-    if subject is None and re.match(r"^(?:He|She)\b", plain):
+    if subject is None and HE_OR_SHE.match(plain):
         person = reading.cast.person_before(span[0])
         subject = reading.cast.short_name(person.name) if person else None
     if subject is None:
@@ -489,7 +471,7 @@ def _post_statement(
 def _stamp_dating(reading: Reading, span: Span, reference: date) -> Dating:
     """The dating of a post: its timestamp's expression when found near it."""
     day = reference.isoformat()
-    for expression in reading.expressions:
+    for expression in reading.expressions.items:
         near = span[1] <= expression.start <= span[1] + STAMP_REACH
         dating = calendar_dating(expression) if near else None
         if dating and dating.date == day:

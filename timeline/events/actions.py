@@ -10,7 +10,7 @@ workers") from two happenings on the same day (a release and a statement).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from timeline.lexicon import trie_pattern
 
@@ -108,6 +108,9 @@ IRREGULAR_PARTICIPLES = frozenset(
     "taken held seen made done given sent built begun shot struck fought won lost "
     "brought caught hit kept left met paid put set sold spent told thrown written".split()
 )
+LETTERS = re.compile(r"[A-Za-z]+")
+# How many texts' kinds of action are remembered: a document's clauses, and more.
+KINDS_CACHE_SIZE = 1024
 
 
 @cache
@@ -126,7 +129,7 @@ def _is_gerund(text: str, found: re.Match[str]) -> bool:
     """Whether an "-ing" action word is a noun after a preposition ("a means of negotiating")."""
     if not found.group().lower().endswith("ing"):
         return False
-    before = re.findall(r"[A-Za-z]+", text[max(0, found.start() - 40) : found.start()])
+    before = LETTERS.findall(text[max(0, found.start() - 40) : found.start()])
     if before and before[-1].lower() in ("and", "or") and len(before) > 1:
         return before[-2].lower().endswith("ing") or before[-2].lower() in GERUND_PREPOSITIONS
     return bool(before) and before[-1].lower() in GERUND_PREPOSITIONS
@@ -140,8 +143,14 @@ def action_words(text: str) -> list[re.Match[str]]:
 
 def actions_in(text: str) -> set[str]:
     """The kinds of action `text` reports ("release", "statement", ...)."""
+    return set(_action_kinds(text))
+
+
+@lru_cache(maxsize=KINDS_CACHE_SIZE)
+def _action_kinds(text: str) -> frozenset[str]:
+    """`actions_in`, remembered: a clause is asked about several times as it is read."""
     _, kinds = _action_index()
-    return {kinds[m.group().lower()] for m in action_words(text)}
+    return frozenset(kinds[m.group().lower()] for m in action_words(text))
 
 
 def is_participle(word: str) -> bool:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from timeline.events.sentences import Span, inside
-from timeline.lexicon import Lexicon
+from timeline.lexicon import Lexicon, trie_pattern
 
 OFFICIAL_TITLES = (
     r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"
@@ -47,6 +49,24 @@ APPOSITIVE = re.compile(
     rf"(?<![\w-])(?P<name>{NAME}),\s+(?:(?:a|an|the|its|his|her|their)\s+)?"
     rf"(?:[\w’'-]+\s+){{0,4}}?{ROLE}(?=[\s,.;])"
 )
+# How every title above begins. Run on lower-cased text, the pattern finds each
+# word a title may start at, far faster than trying the case-blind TITLED at
+# every position. A title added above needs its first word here.
+TITLE_STARTS = (
+    "vice deputy president prime foreign defen interior finance economy trade health justice "
+    "minister secretary press spokes special envoy ambassador director chief head leader "
+    "official negotiator mediator national advis commander general gen admiral colonel col "
+    "king queen emir crown prince sheikh sultan chancellor governor gov mayor senator sen rep "
+    "congress lawmaker speaker chair ceo judge prosecutor attorney commissioner counsel "
+    "diplomat analyst expert scholar professor prof researcher journalist reporter "
+    "correspondent columnist commentator historian author writer activist economist lawyer "
+    "fellow"
+).split()
+ROLE_START = re.compile(rf"(?<![\w-])(?:{trie_pattern(TITLE_STARTS)})")
+NAME_START = re.compile(r"(?<![\w-])(?:[A-Z]|[ae]l-)")
+# Letters a case-blind match reads as an ASCII letter they do not lower-case to,
+# or that lower-case to two characters: text holding one is searched the slow way.
+CASE_ODDITIES = ("İ", "ı", "ſ")
 NAME_STOPWORDS = frozenset(
     "The A An On In At By For And Or But Of To From With This That These Those It He "
     "She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January "
@@ -66,6 +86,9 @@ TITLE_MODIFIERS = frozenset(
     "security press communications military political the".split()
 )
 ADDRESS = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+POSSESSIVE_END = re.compile(r"[’']s?$")
+SURNAME = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
+FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 
 
 @dataclass(frozen=True)
@@ -81,7 +104,7 @@ class Mention:
 
 def _clean_name(text: str) -> str:
     """A found name without a possessive ending or trailing particles and stopwords."""
-    words = re.sub(r"[’']s?$", "", text).split()
+    words = POSSESSIVE_END.sub("", text).split()
     for index, word in enumerate(words):
         if word in NAME_STOPWORDS:
             words = words[:index]
@@ -94,7 +117,7 @@ def _clean_name(text: str) -> str:
 def _last_name(name: str) -> str | None:
     """The word a titled person is later called by: the last one, suffixes aside."""
     words = [w for w in name.split() if w not in SUFFIXES]
-    if len(words) < 2 or not re.fullmatch(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*", words[-1]):
+    if len(words) < 2 or not SURNAME.fullmatch(words[-1]):
         return None
     return None if words[-1] in NAME_STOPWORDS else words[-1]
 
@@ -104,6 +127,7 @@ class Cast:
 
     def __init__(self, text: str, spans: list[Span], lexicon: Lexicon) -> None:
         self._text = text
+        self._lowered = None if any(c in text for c in CASE_ODDITIES) else text.lower()
         self._lexicon = lexicon
         self._acts_for: dict[str, tuple[str, ...]] = {}
         self._surnames: dict[str, str] = {}
@@ -126,26 +150,71 @@ class Cast:
     def _add_titled_people(self, mentions: list[Mention], spans: list[Span]) -> list[Mention]:
         """Add the people introduced as "<title> <Name>" whom the lexicon lacks."""
         result = list(mentions)
+        taken = _Taken(mentions)
         for start, end in spans:
-            for pattern in (TITLED, APPOSITIVE):
-                for match in pattern.finditer(self._text, start, end):
-                    person = self._titled_person(match, result)
-                    if person is not None:
-                        result.append(person)
+            for match in self._titled_matches(start, end):
+                person = self._titled_person(match, result, taken)
+                if person is not None:
+                    result.append(person)
+                    taken.add(person)
         return result
 
-    def _titled_person(self, match: re.Match[str], mentions: list[Mention]) -> Mention | None:
+    def _titled_matches(self, start: int, end: int) -> list[re.Match[str]]:
+        """The matches of TITLED, then of APPOSITIVE, in `[start, end)`.
+
+        Either needs a title, so they are tried only where ROLE_START finds one
+        (APPOSITIVE at the names between the commas before it): the same matches
+        as searching the whole span, found without trying every position.
+        """
+        text = self._text
+        if self._lowered is None:
+            return [*TITLED.finditer(text, start, end), *APPOSITIVE.finditer(text, start, end)]
+        roles = self._title_starts(start, end)
+        names = self._names_before_commas(roles, start)
+        return [
+            *_matches_at(TITLED, text, roles, start, end),
+            *_matches_at(APPOSITIVE, text, names, start, end),
+        ]
+
+    def _title_starts(self, start: int, end: int) -> list[int]:
+        """Every word in `[start, end)` a title may start at.
+
+        Inner words count too: "prime minister of the Interior Jane Roe" is titled
+        from "minister", inside the title "prime minister".
+        """
+        return [found.start() for found in ROLE_START.finditer(self._lowered, start, end)]
+
+    def _names_before_commas(self, roles: list[int], start: int) -> list[int]:
+        """Where a name may start that a comma and then a title at one of `roles` follow.
+
+        Such a name runs up to the last comma before the title, from after the
+        comma before that one; at most five words (an article and four others)
+        stand between that comma and the title.
+        """
+        found: set[int] = set()
+        commas: set[int] = set()
+        for role in roles:
+            comma = self._text.rfind(",", start, role)
+            if comma in commas or comma == -1 or len(self._text[comma + 1 : role].split()) > 5:
+                continue
+            commas.add(comma)
+            previous = self._text.rfind(",", start, comma)
+            begin = start if previous == -1 else previous + 1
+            found.update(m.start() for m in NAME_START.finditer(self._text, begin, comma))
+        return sorted(found)
+
+    def _titled_person(
+        self, match: re.Match[str], mentions: list[Mention], taken: _Taken
+    ) -> Mention | None:
         """The person a title introduces, registered with the actor the title names.
 
         Both "Italian Defence Minister Carla Benedetti" and "Dana Whitfield, the
-        company's general counsel" introduce one.
+        company's general counsel" introduce one; `taken` holds the `mentions`.
         """
         name = _clean_name(match.group("name"))
         name_start = match.start("name")
         name_end = name_start + len(name)
-        if len(name.split()) < 2 or any(
-            m.start < name_end and name_start < m.end for m in mentions
-        ):
+        if len(name.split()) < 2 or taken.overlaps(name_start, name_end):
             return None
         if match.group("official"):
             title_start = match.start("official")
@@ -182,12 +251,20 @@ class Cast:
         taken = sorted((m.start, m.end) for m in mentions)
         result = list(mentions)
         for surname, name in sorted(surnames.items()):
-            pattern = re.compile(rf"(?<![\w-]){ADDRESS}{re.escape(surname)}(?![\w-])")
-            for start, end in spans:
-                for found in pattern.finditer(self._text, max(start, first_seen[name]), end):
+            for start, end in self._spans_holding(surname, spans, first_seen[name]):
+                for found in _surname_pattern(surname).finditer(self._text, start, end):
                     if not _overlaps(taken, found.start(), found.end()):
                         result.append(Mention(found.start(), found.end(), name, "person"))
         return result
+
+    def _spans_holding(self, word: str, spans: list[Span], floor: int) -> list[Span]:
+        """The parts of `spans` from `floor` on that hold `word`: the only ones worth a search."""
+        found = []
+        for start, end in spans:
+            begin = max(start, floor)
+            if self._text.find(word, begin, end) != -1:
+                found.append((begin, end))
+        return found
 
     def _principals(self, name: str) -> tuple[str, ...]:
         """Whom an actor acts for: lexicon membership, or what its title said."""
@@ -225,7 +302,7 @@ class Cast:
         """Whether a demonym only describes onlookers ("Palestinian analyst")."""
         if not mention.demonym:
             return False
-        following = re.match(r"\s+([a-z]+)", self._text[mention.end : mention.end + 30])
+        following = FOLLOWING_WORD.match(self._text[mention.end : mention.end + 30])
         return bool(following) and following.group(1) in NON_PARTY_HEADS
 
     def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
@@ -247,6 +324,50 @@ class Cast:
     def outlets(self, start: int, end: int) -> list[str]:
         """The news outlets named in `[start, end)`, in order of appearance."""
         return list(dict.fromkeys(m.name for m in self.within(start, end) if m.kind == "outlet"))
+
+
+class _Taken:
+    """Mentions found so far, asked whether a stretch overlaps one of them.
+
+    The lexicon's mentions are searched by halving (sorted by start, with the
+    furthest end reached so far); the few people added later, one by one.
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in ordered]
+        self._reach = list(accumulate((m.end for m in ordered), max))
+        self._added: list[Mention] = []
+
+    def add(self, mention: Mention) -> None:
+        """Take one more mention into account."""
+        self._added.append(mention)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` overlaps a mention."""
+        before = bisect.bisect_left(self._starts, end)
+        if before and self._reach[before - 1] > start:
+            return True
+        return any(m.start < end and start < m.end for m in self._added)
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: list[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text, start, end)` gives, when no match starts off `starts`."""
+    position = start
+    for at in starts:
+        if at < position:
+            continue
+        found = pattern.match(text, at, end)
+        if found is not None:
+            yield found
+            position = found.end()
+
+
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    """A surname alone or after "Mr."/"Ms."/"Dr.", as a whole word."""
+    return re.compile(rf"(?<![\w-]){ADDRESS}{re.escape(surname)}(?![\w-])")
 
 
 def _overlaps(spans: list[Span], start: int, end: int) -> bool:

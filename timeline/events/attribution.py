@@ -26,6 +26,8 @@ SPEECH_TAIL = re.compile(
     r"|(?:said|says|added|wrote|noted)\s+[^;]{1,120})$"
 )
 TAIL_WORDS = 16
+CLAUSE_BREAK = re.compile(r",[”\"’']?\s+|[”\"]\s+(?=[A-Z])")
+LEADING_COMMAS = re.compile(r"[,\s]*")
 
 
 def source_phrases(text: str, start: int, end: int) -> list[Span]:
@@ -44,7 +46,7 @@ def _last_break(text: str, start: int, end: int) -> int | None:
     """Where the last comma (or closing quotation) outside quotations ends, if any."""
     quoted = quoted_spans(text, start, end)
     last = None
-    for found in re.finditer(r",[”\"’']?\s+|[”\"]\s+(?=[A-Z])", text[start:end]):
+    for found in CLAUSE_BREAK.finditer(text[start:end]):
         if not inside(start + found.end() - 1, quoted):
             last = start + found.end()
     return last
@@ -52,7 +54,7 @@ def _last_break(text: str, start: int, end: int) -> int | None:
 
 def _after_quote(text: str, quote_end: int, end: int) -> int | None:
     """Where the words after a clause's opening quotation start, past its comma."""
-    found = re.match(r"[,\s]*", text[quote_end:end])
+    found = LEADING_COMMAS.match(text[quote_end:end])
     cut = quote_end + found.end()
     return cut if cut < end else None
 
@@ -78,8 +80,12 @@ def speech_tail(text: str, start: int, end: int) -> Span | None:
 
 def attribution_spans(text: str, start: int, end: int) -> list[Span]:
     """Every span of the clause `text[start:end]` that names a source."""
-    spans = source_phrases(text, start, end)
-    tail = speech_tail(text, start, end)
+    return joined_attributions(source_phrases(text, start, end), speech_tail(text, start, end))
+
+
+def joined_attributions(phrases: list[Span], tail: Span | None) -> list[Span]:
+    """A clause's source phrases and its speech tail (unless inside one), in order."""
+    spans = list(phrases)
     if tail and not any(a <= tail[0] < b for a, b in spans):
         spans.append(tail)
     return sorted(spans)

@@ -53,6 +53,11 @@ PARTY_PHRASE = re.compile(
     r"\s+(?:on|against|with|between|over)\s+(?:the\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:and\s+)?[A-Z][\w'’.-]*)*"
 )
+SPAN_QUALIFIER = re.compile(r"\b(early|mid|late)\b", re.IGNORECASE)
+HEAD_WORDS = re.compile(r"(?:(\w+)\s+)?(\w+)\W*$")
+# The last two words of a text, read backwards: where HEAD_WORDS can start.
+LAST_TWO_WORDS_REVERSED = re.compile(r"\W*\w+(?:\W+\w+)?")
+NON_SPACE = re.compile(r"\S+")
 MODIFIER_STOPS = frozenset("to the a an and or of for with in on at by".split())
 
 
@@ -114,7 +119,7 @@ def _qualifier(expression: TimeExpression, precision: str) -> str | None:
         return None
     if expression.mod in QUALIFIERS:
         return QUALIFIERS[expression.mod]
-    found = re.search(r"\b(early|mid|late)\b", expression.text, re.IGNORECASE)
+    found = SPAN_QUALIFIER.search(expression.text)
     return found.group(1).lower() if found else None
 
 
@@ -228,7 +233,7 @@ def dated_noun(text: str, clause: Span, dating: Dating) -> Span | None:
     before the date ("the minister saying on Monday", "will strike in April") is not.
     """
     end = _lead_end(text, dating)
-    head = re.search(r"(?:(\w+)\s+)?(\w+)\W*$", text[clause[0] : end])
+    head = _head_words(text[clause[0] : end])
     if head is None or not actions_in(head.group(2)):
         return None
     if (head.group(1) or "").lower() in VERB_MARKERS:
@@ -238,6 +243,16 @@ def dated_noun(text: str, clause: Span, dating: Dating) -> Span | None:
     if verb_form and word not in ING_NOUNS:
         return None
     return trim(text, (_noun_phrase_start(text, clause[0], end), end))
+
+
+def _head_words(words: str) -> re.Match[str] | None:
+    """HEAD_WORDS in `words`, searched from the start of their last two words.
+
+    No match can start earlier, so this finds what a search of the whole
+    stretch finds, without trying every position of a long clause.
+    """
+    tail = LAST_TWO_WORDS_REVERSED.match(words[::-1])
+    return HEAD_WORDS.search(words, len(words) - tail.end()) if tail else None
 
 
 def _lead_end(text: str, dating: Dating) -> int:
@@ -255,7 +270,7 @@ def _noun_phrase_start(text: str, floor: int, end: int, include_head: bool = Tru
     participle in "hostages seized").
     """
     start = end
-    for index, found in enumerate(reversed(list(re.finditer(r"\S+", text[floor:end])))):
+    for index, found in enumerate(reversed(list(NON_SPACE.finditer(text[floor:end])))):
         word = found.group().lower().strip(",;:")
         stop = word in NOUN_PHRASE_STOPS or is_conjugated(word) or found.group().endswith(",")
         if (stop and (index or not include_head)) or end - (floor + found.start()) > 60:

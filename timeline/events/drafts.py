@@ -45,27 +45,40 @@ class Draft:
     specific: set[str] = field(default_factory=set)
 
 
-def gather(drafts: list[Draft], draft: Draft, may_add: bool) -> None:
-    """Fold `draft` into the draft of the same happening, or keep it as a new one.
+class Drafts:
+    """The drafts of a document kept so far, in order, and by date.
 
-    A summary (`may_add` false) only adds sources, and may word the happening
-    differently ("announced the deal" for "agreed to buy"): its kind of action
-    need not match.
+    Only drafts of one date can tell one happening, so a new draft is compared
+    with those alone.
     """
-    for existing in drafts:
-        if same_happening(existing, draft, same_action=may_add):
-            existing.sources.extend(draft.sources)
-            existing.sources.sort(key=lambda s: s.offset)
-            existing.actors |= draft.actors
-            existing.topics |= draft.topics
-            existing.actions |= draft.actions
-            existing.words |= draft.words
-            existing.specific |= draft.specific
-            if draft.confidence > existing.confidence:
-                existing.title, existing.confidence = draft.title, draft.confidence
-            return
-    if may_add:
-        drafts.append(draft)
+
+    def __init__(self) -> None:
+        self.kept: list[Draft] = []
+        self._by_date: dict[tuple[str, str], list[Draft]] = {}
+
+    def gather(self, draft: Draft, may_add: bool) -> None:
+        """Fold `draft` into the draft of the same happening, or keep it as a new one.
+
+        A summary (`may_add` false) only adds sources, and may word the happening
+        differently ("announced the deal" for "agreed to buy"): its kind of action
+        need not match.
+        """
+        same_date = self._by_date.setdefault((draft.date, draft.precision), [])
+        for existing in same_date:
+            if same_happening(existing, draft, same_action=may_add):
+                existing.sources.extend(draft.sources)
+                existing.sources.sort(key=lambda s: s.offset)
+                existing.actors |= draft.actors
+                existing.topics |= draft.topics
+                existing.actions |= draft.actions
+                existing.words |= draft.words
+                existing.specific |= draft.specific
+                if draft.confidence > existing.confidence:
+                    existing.title, existing.confidence = draft.title, draft.confidence
+                return
+        if may_add:
+            self.kept.append(draft)
+            same_date.append(draft)
 
 
 def same_happening(a: Draft, b: Draft, same_action: bool = True) -> bool:

@@ -9,8 +9,34 @@ so that every quote stays an exact substring of the document with its offset.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import Generic, Protocol, TypeVar
 
 Span = tuple[int, int]
+
+
+class Placed(Protocol):
+    """Anything found at an offset of the document."""
+
+    @property
+    def start(self) -> int: ...
+
+
+Item = TypeVar("Item", bound=Placed)
+
+
+class ByStart(Generic[Item]):
+    """Items sorted by where they start, so that those starting in a span are found by halving."""
+
+    def __init__(self, items: Iterable[Item]) -> None:
+        self.items = sorted(items, key=lambda item: item.start)
+        self._starts = [item.start for item in self.items]
+
+    def starting_in(self, span: Span) -> list[Item]:
+        """The items that start inside `span`, in order."""
+        return self.items[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])]
+
 
 # Abbreviations whose period never ends a sentence.
 NEVER_FINAL = frozenset(
@@ -29,6 +55,7 @@ SENTENCE_STARTERS = frozenset(
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 LINE_BREAK = re.compile(r"\n+")
 QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"'}
+QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 CLAUSE_BREAK = re.compile(r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])")
 CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas|with)\s+")
 FINITE = re.compile(
@@ -38,6 +65,10 @@ FINITE = re.compile(
     r"felt|became|knew|grew|threw|drew|ran|rose|fell|chose|wrote|stood|led|sought|fought|"
     r"meant|paid|[a-z]+ed|[a-z]+ing)\b"
 )
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
+NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z]+)")
+LOWER_WORD = re.compile(r"[a-z]+")
+LIST_BREAK = re.compile(r"[,;]")
 NOT_VERBS = frozenset(
     "during including according regarding concerning following nothing something "
     "anything everything morning evening thing things king spring ring red bed need "
@@ -47,13 +78,13 @@ NOT_VERBS = frozenset(
 
 def _word_before(text: str, position: int) -> str:
     """The word (letters and inner periods) ending just before `position`."""
-    found = re.search(r"([A-Za-z][A-Za-z.']*)$", text[max(0, position - 20) : position])
+    found = WORD_BEFORE.search(text[max(0, position - 20) : position])
     return found.group(1) if found else ""
 
 
 def _next_word(text: str, position: int) -> str:
     """The first word after `position`, skipping spaces and opening quotes."""
-    found = re.match(r"\s*[\"'“‘(\[]?([A-Za-z]+)", text[position : position + 30])
+    found = NEXT_WORD.match(text[position : position + 30])
     return found.group(1) if found else ""
 
 
@@ -96,14 +127,18 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[Span]:
-    """Stretches of `text[start:end]` inside quotation marks, marks included."""
+    """Stretches of `text[start:end]` inside quotation marks, marks included.
+
+    The search jumps from one opening mark to the next, so text without
+    quotation marks costs one scan in C.
+    """
     spans: list[Span] = []
     position = start
-    while position < end:
+    while (opening := QUOTE_OPENING.search(text, position, end)) is not None:
+        position = opening.start()
         char = text[position]
-        closer = QUOTE_PAIRS.get(char)
-        if closer and (char != "‘" or position == start or not text[position - 1].isalnum()):
-            close = text.find(closer, position + 1, end)
+        if char != "‘" or position == start or not text[position - 1].isalnum():
+            close = text.find(QUOTE_PAIRS[char], position + 1, end)
             if close != -1:
                 spans.append((position, close + 1))
                 position = close + 1
@@ -130,7 +165,7 @@ def is_conjugated(word: str) -> bool:
 
 def has_conjugated_verb(words: str) -> bool:
     """Whether `words` hold a conjugated verb, so that they can stand as a clause."""
-    return any(is_conjugated(w) for w in re.findall(r"[a-z]+", words))
+    return any(is_conjugated(w) for w in LOWER_WORD.findall(words))
 
 
 def _joins_clauses(text: str, start: int, joint: re.Match[str], end: int) -> bool:
@@ -141,7 +176,7 @@ def _joins_clauses(text: str, start: int, joint: re.Match[str], end: int) -> boo
     each side needs a verb, and the second its own subject before it. ", with the
     minister saying" needs only its participle, ", while" only a verb after it.
     """
-    following = re.split(r"[,;]", text[joint.end() : end], maxsplit=1)[0].split()
+    following = LIST_BREAK.split(text[joint.end() : end], maxsplit=1)[0].split()
     joiner = joint.group().split()[-1]
     if joiner == "with":
         return any(w.endswith("ing") and w not in NOT_VERBS for w in following[:8])

@@ -70,13 +70,23 @@ TITLE_WORDS = frozenset(
     "communications".split()
 )
 QUOTE = re.compile(r"([“\"])([^”\"]*)([”\"])")
+PREPOSITION_BEFORE = re.compile(rf"\b{DATE_PREPOSITIONS}\s+$", re.IGNORECASE)
+SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?’”])")
+OPENING_MARKS = ('"', "“", "‘", "(")
+CLOSING_MARKS = ("”", '"', "’")
+SPACE_AFTER_OPENING = re.compile(r"((?:^|(?<=\s))[\"“‘(])[\s,;:]+")
+DOUBLED_COMMA = re.compile(r",\s*(?=[,.;:])")
+MARK_BEFORE_CLOSING = re.compile(r"[,;:]+(?=[”\"’]\s*$)")
+LOWER_AFTER_OPENING = re.compile(r"^([\"“‘])([a-z])")
+FIRST_PERSON_VERB = re.compile(r"^I\s+([a-z]+)\b")
+FIRST_PERSON_START = re.compile(r"^I\b")
+ING_WORD = re.compile(r"\w+ing\b")
+RELATIVE_START = re.compile(r"(?:who|which|whose|where|and|or|but)\b")
 
 
 def date_words(text: str, start: int, end: int) -> Span:
     """A date expression's span widened to the preposition before it ("on Friday")."""
-    before = re.search(
-        rf"\b{DATE_PREPOSITIONS}\s+$", text[max(0, start - 12) : start], re.IGNORECASE
-    )
+    before = PREPOSITION_BEFORE.search(text[max(0, start - 12) : start])
     year_then_comma = text[max(0, end - 4) : end].isdigit() and text[end : end + 2] == ", "
     return (start - len(before.group()) if before else start, end + int(year_then_comma))
 
@@ -94,16 +104,27 @@ def excise(text: str, span: Span, removals: list[Span]) -> str:
 
 
 def _tidy(title: str) -> str:
-    """Whitespace collapsed, orphaned punctuation and markup removed."""
-    title = MARKUP.sub("", ASIDES.sub("", REPORTEDLY.sub("", title)))
+    """Whitespace collapsed, orphaned punctuation and markup removed.
+
+    Each pattern runs only when the characters it needs are there.
+    """
+    if "reportedly" in title.lower():
+        title = REPORTEDLY.sub("", title)
+    if "(" in title or "[" in title or "http" in title:
+        title = ASIDES.sub("", title)
+    if "*" in title or "_" in title:
+        title = MARKUP.sub("", title)
     title = " ".join(title.split())
-    title = re.sub(r"\s+([,.;:!?’”])", r"\1", title)
-    title = re.sub(r"((?:^|(?<=\s))[\"“‘(])[\s,;:]+", r"\1", title)
-    title = re.sub(r",\s*(?=[,.;:])", "", title)
+    title = SPACE_BEFORE_MARK.sub(r"\1", title)
+    if any(mark in title for mark in OPENING_MARKS):
+        title = SPACE_AFTER_OPENING.sub(r"\1", title)
+    if "," in title:
+        title = DOUBLED_COMMA.sub("", title)
     if title.endswith("”") and "“" not in title:
         title = title[:-1]
-    title = re.sub(r"[,;:]+(?=[”\"’]\s*$)", "", title)
-    title = re.sub(r"^([\"“‘])([a-z])", lambda m: m.group(1) + m.group(2).upper(), title)
+    if title.rstrip().endswith(CLOSING_MARKS):
+        title = MARK_BEFORE_CLOSING.sub("", title)
+    title = LOWER_AFTER_OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), title)
     return title.strip(" ,;:–—-")
 
 
@@ -123,10 +144,10 @@ def _name_subject(title: str, subject: str | None) -> str:
     for phrase, verb in FIRST_PERSON.items():
         if title.startswith(phrase + " "):
             return f"{subject} {verb}{title[len(phrase) :]}"
-    verb = re.match(r"^I\s+([a-z]+)\b", title)
+    verb = FIRST_PERSON_VERB.match(title)
     if verb and is_conjugated(verb.group(1)):
         return subject + title[1:]
-    if re.match(r"^I\b", title):
+    if FIRST_PERSON_START.match(title):
         return f"{subject}: {title}"
     return PRONOUN.sub(subject, title, count=1)
 
@@ -178,12 +199,12 @@ def _drop_lead_phrase(title: str) -> str:
     if (
         comma
         and 3 <= len(first.split()) <= 12
-        and (LEAD_PHRASE.match(first) or re.search(r"\w+ing\b", first))
+        and (LEAD_PHRASE.match(first) or ING_WORD.search(first))
         and first.count("“") == first.count("”")
         and first.count('"') % 2 == 0
         and not has_conjugated_verb(first)
         and has_conjugated_verb(rest)
-        and not re.match(r"(?:who|which|whose|where|and|or|but)\b", rest)
+        and not RELATIVE_START.match(rest)
     ):
         return rest[:1].upper() + rest[1:]
     return title

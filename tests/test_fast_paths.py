@@ -1,0 +1,226 @@
+"""Shortcuts that skip work must find exactly what the plain way finds.
+
+Each test runs a fast path and the plain pattern (or a plain loop written out
+here) on open-ended text and compares everything they return: positions,
+groups and order.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.dates.scanner import TRIGGER, TRIGGER_LOWER, _triggers
+from timeline.documents.furniture import (
+    MD_LINK,
+    REPEAT_LENGTH,
+    SELF_REPEAT,
+    Line,
+    link_texts,
+    self_repeat_unit,
+)
+from timeline.events.actors import (
+    APPOSITIVE,
+    CASE_ODDITIES,
+    COMMENTATOR_TITLES,
+    OFFICIAL_TITLES,
+    ROLE_START,
+    TITLED,
+    Cast,
+)
+from timeline.events.dating import HEAD_WORDS, _head_words
+from timeline.events.sentences import QUOTE_PAIRS, ByStart, quoted_spans
+from timeline.events.titles import (
+    ASIDES,
+    DOUBLED_COMMA,
+    LOWER_AFTER_OPENING,
+    MARK_BEFORE_CLOSING,
+    MARKUP,
+    REPORTEDLY,
+    SPACE_AFTER_OPENING,
+    SPACE_BEFORE_MARK,
+    _tidy,
+)
+from timeline.lexicon import Lexicon
+
+SHIPPED = Lexicon.load()
+
+
+def pieces(words: list[str], size: int = 40) -> st.SearchStrategy[str]:
+    """Text made of the given pieces, in any order and number."""
+    return st.lists(st.sampled_from(words), max_size=size).map("".join)
+
+
+# --- where a date rule may start -----------------------------------------------------
+
+DATE_PIECES = [
+    " ", "  ", "\n", "\n\n", ",", ".", "-", "(", ")", "'", "’", "$", "£", "©", "+", "§", "@",
+    "_", "5", "12", "2023", "1,000", "3.5", "the", "The", "THE", "a", "an", "at", "that",
+    "next", "last", "day", "week", "May", "may", "March", "Friday", "ago", "from", "to",
+    "between", "early", "mid", "Q3", "x", "İ", "é", "ı", "summer", "past", "following",
+]  # fmt: skip
+
+
+def plain_triggers(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The trigger pattern run as written, on a lower-cased copy or, failing that, the text."""
+    before = max(0, start - 1)
+    lowered = text[before:end].lower()
+    if len(lowered) == end - before:
+        found = TRIGGER_LOWER.finditer(lowered, start - before)
+        return [(trigger.start() + before, trigger.group()) for trigger in found]
+    return [
+        (trigger.start(), trigger.group().lower()) for trigger in TRIGGER.finditer(text, start, end)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(DATE_PIECES), st.data())
+def test_triggers_found_from_gaps_are_those_of_the_trigger_pattern(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(_triggers(text, start, end)) == plain_triggers(text, start, end)
+
+
+# --- people introduced by a title ----------------------------------------------------
+
+TITLE_WORDS = [
+    "prime minister", "Minister", "of the Interior", "vice president", "secretary general",
+    "chief", "the company's general counsel", "analyst", "Jane Roe", "Dana", "al-Thani",
+    "Mr.", "bin", "said", "ı", "ſ",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ", ", ",", "\n", ". ", "-", ""]
+TITLE_TEXT = st.lists(
+    st.tuples(st.sampled_from(SEPARATORS), st.sampled_from(TITLE_WORDS)), max_size=10
+).map(lambda parts: "".join(separator + word for separator, word in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(TITLE_TEXT, st.data())
+def test_titled_matches_are_those_of_a_search_of_every_position(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    cast = Cast(text, [], SHIPPED)
+    plain = [*TITLED.finditer(text, start, end), *APPOSITIVE.finditer(text, start, end)]
+    fast = cast._titled_matches(start, end)
+    assert [(m.re, m.span(), m.groupdict()) for m in fast] == [
+        (m.re, m.span(), m.groupdict()) for m in plain
+    ]
+
+
+@settings(max_examples=500)
+@given(st.from_regex(rf"(?i:{OFFICIAL_TITLES}|{COMMENTATOR_TITLES})", fullmatch=True))
+def test_every_title_starts_where_the_title_hint_looks(title: str) -> None:
+    if not any(odd in title for odd in CASE_ODDITIES):
+        assert ROLE_START.match(title.lower())
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "deputy prime minister",
+        "Vice President",
+        "special envoy",
+        "general counsel",
+        "National Security Adviser",
+        "crown prince",
+        "attorney general",
+        "chief executive",
+        "press secretary",
+        "Defence Minister",
+        "Secretary-General",
+        "spokeswoman",
+        "congresswoman",
+        "chairman",
+        "Gen.",
+        "Rep.",
+        "Prof.",
+        "Minister of the Interior",
+    ],
+)
+def test_titles_led_by_an_optional_word_start_where_the_hint_looks(title: str) -> None:
+    assert TITLED.match(title + " Jane Roe")
+    assert ROLE_START.match(title.lower())
+
+
+def test_a_title_inside_a_longer_title_is_tried() -> None:
+    text = "The prime minister of the Interior Jane Roe spoke."
+    found = Cast(text, [], SHIPPED)._titled_matches(0, len(text))
+    assert [m.group() for m in found] == ["minister of the Interior Jane Roe"]
+
+
+# --- words, quotations and titles ------------------------------------------------------
+
+TEXT_PIECES = [
+    " ", "  ", "\n", "\t", ",", ".", ";", "'", "’", '"', "“", "”", "‘", "(", ")", "[", "]",
+    "*", "_", "__", "http://x.org", "word", "Word", "attack", "é", "1", "reportedly",
+    "REPORTEDLY", "the", "a", ":", "!", "?", "—",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(TEXT_PIECES, 20))
+def test_head_words_are_those_of_a_search_from_the_start(words: str) -> None:
+    plain, fast = HEAD_WORDS.search(words), _head_words(words)
+    assert (plain and (plain.span(), plain.groups())) == (fast and (fast.span(), fast.groups()))
+
+
+def plain_quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations found by looking at every character in turn."""
+    spans, position = [], start
+    while position < end:
+        char = text[position]
+        closer = QUOTE_PAIRS.get(char)
+        if closer and (char != "‘" or position == start or not text[position - 1].isalnum()):
+            close = text.find(closer, position + 1, end)
+            if close != -1:
+                spans.append((position, close + 1))
+                position = close + 1
+                continue
+        position += 1
+    return spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(TEXT_PIECES), st.data())
+def test_quoted_spans_are_those_of_a_look_at_every_character(text: str, data) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert quoted_spans(text, start, end) == plain_quoted_spans(text, start, end)
+
+
+def plain_tidy(title: str) -> str:
+    """Every clean-up pattern run whatever the title holds."""
+    title = MARKUP.sub("", ASIDES.sub("", REPORTEDLY.sub("", title)))
+    title = " ".join(title.split())
+    title = SPACE_BEFORE_MARK.sub(r"\1", title)
+    title = SPACE_AFTER_OPENING.sub(r"\1", title)
+    title = DOUBLED_COMMA.sub("", title)
+    if title.endswith("”") and "“" not in title:
+        title = title[:-1]
+    title = MARK_BEFORE_CLOSING.sub("", title)
+    title = LOWER_AFTER_OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), title)
+    return title.strip(" ,;:–—-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(TEXT_PIECES))
+def test_tidy_titles_are_those_of_every_pattern_run(title: str) -> None:
+    assert _tidy(title) == plain_tidy(title)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(["ab", "a", "b", "abc", " ", "[x](y)", "[", "](", ")", "**", "-"], 30))
+def test_line_words_and_repeats_are_those_of_the_plain_patterns(raw: str) -> None:
+    line = Line(0, len(raw), len(raw), raw, 0)
+    assert link_texts(raw) == MD_LINK.sub(r"\1", raw)
+    match = SELF_REPEAT.match(line.words) if len(line.words) <= REPEAT_LENGTH else None
+    assert self_repeat_unit(line) == (match[1].strip() if match else None)
+
+
+@given(st.lists(st.integers(0, 50), max_size=30), st.integers(0, 60), st.integers(0, 60))
+def test_items_starting_in_a_span_are_those_a_filter_keeps(starts, low, high) -> None:
+    items = [Line(start, start, start, "", 0) for start in starts]
+    found = ByStart(items).starting_in((low, high))
+    kept = sorted((item for item in items if low <= item.start < high), key=lambda i: i.start)
+    assert [id(item) for item in found] == [id(item) for item in kept]
