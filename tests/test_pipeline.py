@@ -5,14 +5,22 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from timeline import pipeline
 from timeline import store as event_store
 from timeline.cli import app
+from timeline.events import extract_events
+from timeline.lexicon import Lexicon
+from timeline.model import Document
+
+LEXICON = Lexicon.load()
 
 ARTICLES = Path(__file__).parent.parent / "benchmarks" / "articles"
 runner = CliRunner()
@@ -163,10 +171,30 @@ def test_undated_documents_get_the_median_of_the_others(tmp_path: Path) -> None:
 
 def test_document_results_round_trip_through_json() -> None:
     task = pipeline.Task(ARTICLES / "court_verdict.txt")
-    from timeline.lexicon import Lexicon
-
-    result = pipeline.process_document(task, ARTICLES.parent, Lexicon.load())
+    result = pipeline.process_document(task, ARTICLES.parent, LEXICON)
     again = pipeline.DocumentResult.from_json(result.to_json())
     assert again == result
     buffer = io.StringIO(result.to_json() + "\n\n")
     assert list(pipeline.read_jsonl(buffer, "x")) == [result]
+
+
+WORDS = (
+    "The minister said on Friday that talks will resume next Monday , three days later , "
+    "after a deal was signed on March 3 , 2024 ; Reuters reported it was published two weeks "
+    "ago in early May . Officials met each season and every day since last year ."
+).split()
+TWINS = {"s": "ſ", "i": "ı", "I": "İ", "k": "\u212a"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=3, max_size=40),
+    st.sets(st.sampled_from(sorted(TWINS)), max_size=4),
+)
+def test_letters_that_only_fold_to_ascii_never_crash_extraction(
+    words: list[str], twins: set[str]
+) -> None:
+    text = "Headline\n\n" + " ".join(words).translate(str.maketrans({c: TWINS[c] for c in twins}))
+    document = Document("d", "d.txt", text, "0" * 64, published=date(2024, 3, 8))
+    for event in extract_events(document, LEXICON):
+        assert event.sources and event.sources[0].quote in text

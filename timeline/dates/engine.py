@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from timeline.dates.context import (
@@ -20,6 +20,7 @@ from timeline.dates.context import (
     on_stamp_line,
     paragraphs_between,
 )
+from timeline.dates.lexicon import fold_case_twins, has_case_twins
 from timeline.dates.parsing import Around
 from timeline.dates.readings import (
     ANTECEDENT,
@@ -66,6 +67,9 @@ def find_expressions(
     ("XXXX-10-20", "PAST_REF") rather than guessed.
     """
     end = len(text) if end is None else min(end, len(text))
+    if has_case_twins(text, start, end):
+        folded = find_expressions(fold_case_twins(text), reference, start, end)
+        return [replace(x, text=text[x.start : x.end]) for x in folded]
     if isinstance(reference, datetime):
         reference = reference.date()
     around = Around(text, start, end)

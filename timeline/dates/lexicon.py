@@ -257,6 +257,25 @@ def number_value(words: str) -> int | None:
     return None
 
 
+CASE_TWINS = str.maketrans({"ſ": "s", "ı": "i", "İ": "I", "\u212a": "K", "\u212b": "\u00c5"})
+CASE_TWIN = re.compile("[ſıİ\u212a\u212b]")
+
+
+def has_case_twins(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the text holds a letter that case-blind patterns take for another."""
+    return CASE_TWIN.search(text, start, len(text) if end is None else end) is not None
+
+
+def fold_case_twins(text: str) -> str:
+    """The text with such letters replaced by the letter they match, one for one.
+
+    Case-blind patterns match "dayſ" as "days" and "ıron" as "iron", but the
+    word lists are spelt in plain letters; folding first keeps every offset
+    and lets every look-up find its word.
+    """
+    return text.translate(CASE_TWINS)
+
+
 def unit_code(word: str) -> str:
     """The TimeML unit code of a unit word in any form ("Weeks", "hrs", "year's")."""
     stem = word.lower().rstrip("'’").removesuffix("s").removesuffix("'")

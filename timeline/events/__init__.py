@@ -13,10 +13,11 @@ happening told twice in one document is one event with two sources.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.dates import document_expressions
+from timeline.dates.lexicon import fold_case_twins, has_case_twins
 from timeline.events.actions import actions_in
 from timeline.events.actors import Cast
 from timeline.events.attribution import (
@@ -92,8 +93,31 @@ def extract_events(document: Document, lexicon: Lexicon) -> list[Event]:
     A pure function of its arguments: the same document and lexicon always give
     the same events in the same order. Ids are left empty for the merge stage.
     """
+    if has_case_twins(document.text):
+        return restore_case_twins(
+            extract_events(replace(document, text=fold_case_twins(document.text)), lexicon),
+            document.text,
+        )
     expressions = document_expressions(document, dating_blocks(document))
     return events_from_expressions(document, expressions, lexicon)
+
+
+def restore_case_twins(events: list[Event], text: str) -> list[Event]:
+    """Quotes and dating words as the document writes them, after reading a folded copy.
+
+    Folding replaces letters one for one, so every offset still holds: the quote
+    is taken back from its offset and the dating words from where they stand.
+    """
+    folded = fold_case_twins(text)
+    for event in events:
+        for source in event.sources:
+            source.quote = text[source.offset : source.offset + len(source.quote)]
+            at = folded.find(source.expression, source.offset)
+            if at < 0:
+                at = folded.rfind(source.expression, 0, source.offset)
+            if at >= 0:
+                source.expression = text[at : at + len(source.expression)]
+    return events
 
 
 def events_from_expressions(
