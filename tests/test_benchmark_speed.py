@@ -152,6 +152,14 @@ def test_make_store_is_deterministic(tmp_path: Path) -> None:
     assert (tmp_path / "one.yaml").read_bytes() == (tmp_path / "two.yaml").read_bytes()
 
 
+def test_the_command_line_writes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "made.yaml"
+    assert corpus.main(["30", str(path), "--store", "--seed", "5"]) == 0
+    corpus.make_store(30, tmp_path / "direct.yaml", seed=5)
+    assert path.read_bytes() == (tmp_path / "direct.yaml").read_bytes()
+    assert len(event_store.load(path).events) == 30
+
+
 def test_a_tiny_store_still_has_a_document(tmp_path: Path) -> None:
     corpus.make_store(3, tmp_path / "events.yaml")
     assert len(event_store.load(tmp_path / "events.yaml").documents) == 1
