@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data"
 
 
 def fixture_events() -> tuple[list[Event], RenderContext]:
-    store = event_store.load(DATA / "store.yaml")
+    store = event_store.parse((DATA / "store.yaml").read_text(encoding="utf-8"), DATA)
     live = [e for e in event_store.sort_events(store.events) if e.status != "rejected"]
     return live, RenderContext(width=80, documents=store.documents)
 

@@ -128,7 +128,7 @@ def test_hand_written_unquoted_dates_are_read_as_text(tmp_path: Path) -> None:
         "  title: Year\n  added_by_hand: true\n"
     )
     store = event_store.load(path)
-    assert [e.date for e in store.events] == ["2024-03-04", "2024"]
+    assert sorted(e.date for e in store.events) == ["2024", "2024-03-04"]
 
 
 def test_an_interrupted_write_leaves_the_store_intact(
@@ -145,7 +145,8 @@ def test_an_interrupted_write_leaves_the_store_intact(
     with pytest.raises(OSError):
         event_store.save(store, fixture_store)
     assert fixture_store.read_bytes() == before
-    assert [p.name for p in fixture_store.parent.iterdir()] == ["events.yaml"]
+    left = [p.name for p in fixture_store.parent.iterdir() if not p.name.endswith(".cache.json")]
+    assert left == ["events.yaml"]
 
 
 def test_a_second_writer_waits_then_gives_up(tmp_path: Path) -> None:
@@ -248,3 +249,21 @@ def test_week_dates_span_monday_to_sunday() -> None:
 
     start, end = date_span("2023-W42", "week")
     assert start == date(2023, 10, 16) and end - start == timedelta(days=6)
+
+
+def test_the_parsed_copy_is_used_only_while_the_file_is_unchanged(fixture_store: Path) -> None:
+    first = event_store.load(fixture_store)
+    assert event_store.cache_path(fixture_store).is_file()
+    assert event_store.load(fixture_store) == first
+    text = fixture_store.read_text().replace("Port authority hires mediator", "Edited by hand")
+    fixture_store.write_text(text + "\n")
+    assert any(e.title == "Edited by hand" for e in event_store.load(fixture_store).events)
+    fixture_store.write_text("version: 1\nevents: [\n")
+    with pytest.raises(StoreInvalid):
+        event_store.load(fixture_store)
+
+
+def test_a_corrupt_cache_is_ignored(fixture_store: Path) -> None:
+    event_store.load(fixture_store)
+    event_store.cache_path(fixture_store).write_text("{not json")
+    assert len(event_store.load(fixture_store).events) == 7

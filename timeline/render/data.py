@@ -31,8 +31,13 @@ SOURCE_SEPARATOR = " | "
 
 
 def render_json(events: list[Event], context: RenderContext) -> str:
-    """A JSON list of events, keys in the store's order."""
-    return json.dumps([event_to_dict(e) for e in events], ensure_ascii=False, indent=2) + "\n"
+    """A JSON list of events, keys in the store's order, one event a line.
+
+    One line an event keeps the output readable and greppable while letting
+    the C encoder do the work: an indented dump is ten times slower.
+    """
+    lines = (json.dumps(event_to_dict(e), ensure_ascii=False) for e in events)
+    return "[\n" + ",\n".join(lines) + "\n]\n" if events else "[]\n"
 
 
 def render_yaml(events: list[Event], context: RenderContext) -> str:
