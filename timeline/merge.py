@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
 from timeline.model import DocumentRecord, Event, Source, Store, date_span, precision_of
@@ -67,21 +68,26 @@ def unused_id(candidate: str, taken: set[str]) -> str:
     return candidate
 
 
-def _words(text: str) -> set[str]:
-    """Lower-cased words that carry meaning, plural -s taken off."""
-    return {
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    """Lower-cased words that carry meaning, plural -s taken off.
+
+    Remembered, because each mention is compared with every mention near its
+    date, and splitting the same sentences again dominated large merges.
+    """
+    return frozenset(
         w[:-1] if w.endswith("s") and len(w) > 4 else w
         for w in WORD.findall(text.lower())
         if w not in STOPWORDS and len(w) > 2
-    }
+    )
 
 
-def title_words(event: Event) -> set[str]:
+def title_words(event: Event) -> frozenset[str]:
     """The words of what an event's title says happened."""
     return _words(event.title)
 
 
-def content_words(event: Event) -> set[str]:
+def content_words(event: Event) -> frozenset[str]:
     """The words of the title and every quote, for comparing two mentions."""
     return _words(" ".join([event.title, *(s.quote for s in event.sources)]))
 
@@ -94,7 +100,7 @@ def _dates_close(a: Event, b: Event) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Shared words as a share of the shorter list."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 

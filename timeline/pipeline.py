@@ -263,8 +263,10 @@ def extract(
         if not results and not unchanged:
             why = f": {warnings[0]}" if warnings else ""
             raise InputError(f"no readable documents in {', '.join(map(str, paths))}{why}")
+        before = event_store.store_to_dict(current) if not results else None
         report = merge_results(current, results, root, prune)
-        event_store.save(current, store_path)
+        if before is None or event_store.store_to_dict(current) != before:
+            event_store.save(current, store_path)
     report.unchanged = unchanged
     report.warnings = warnings + [w for r in results for w in r.warnings]
     return report

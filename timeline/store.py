@@ -38,6 +38,9 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 STORE_VERSION = 1
+FIELD_NAMES = {
+    cls: frozenset(f.name for f in fields(cls)) for cls in (DocumentRecord, Event, Source)
+}
 LOCK_WAIT_SECONDS = 5.0
 LINE_WIDTH = 88
 
@@ -266,7 +269,7 @@ def validate(data: Any) -> list[str]:
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     """The entries of `data` that are fields of `cls`, unknown ones left aside."""
-    names = {f.name for f in fields(cls)}
+    names = FIELD_NAMES[cls]
     return {k: v for k, v in data.items() if k in names}
 
 
