@@ -15,7 +15,6 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -64,12 +63,12 @@ COMMAND_ORDER = (
 class ErrorHandlingGroup(TyperGroup):
     """The CLI's single exit point for errors: one clear line, no traceback."""
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: typer.Context) -> list[str]:
         """Commands in the order a user meets them, not the order they were registered."""
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: (COMMAND_ORDER + (n,)).index(n))
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TimelineError as error:
