@@ -39,6 +39,13 @@ class MergeReport:
     new: list[str] = field(default_factory=list)
     orphaned: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    dropped_documents: list[str] = field(default_factory=list)
+    read: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether the merge changed the store at all, so that it needs saving."""
+        return bool(self.read or self.orphaned or self.removed or self.dropped_documents)
 
 
 def source_key(source: Source) -> str:
@@ -268,6 +275,7 @@ def _flag_missing_documents(store: Store, root: Path, prune: bool, report: Merge
         keep.append(event)
     store.events = keep
     if prune:
+        report.dropped_documents = sorted(gone)
         store.documents = [d for d in store.documents if d.id not in gone]
 
 
@@ -284,7 +292,7 @@ def merge_extraction(
     rejected events stay rejected, edited fields stay as edited, events added by
     hand stay, and an event keeps its id while any of its mentions is found again.
     """
-    report = MergeReport()
+    report = MergeReport(read=len(records))
     read = {r.id for r in records}
     store.documents = [d for d in store.documents if d.id not in read] + list(records)
     published = {d.id: date.fromisoformat(d.published) for d in store.documents if d.published}

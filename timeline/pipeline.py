@@ -80,6 +80,7 @@ class ExtractReport:
     new: int = 0
     orphaned: int = 0
     removed: int = 0
+    changed: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
@@ -263,9 +264,8 @@ def extract(
         if not results and not unchanged:
             why = f": {warnings[0]}" if warnings else ""
             raise InputError(f"no readable documents in {', '.join(map(str, paths))}{why}")
-        before = event_store.store_to_dict(current) if not results else None
         report = merge_results(current, results, root, prune)
-        if before is None or event_store.store_to_dict(current) != before:
+        if report.changed:
             event_store.save(current, store_path)
     report.unchanged = unchanged
     report.warnings = warnings + [w for r in results for w in r.warnings]
@@ -285,6 +285,7 @@ def merge_results(
         new=len(merged.new),
         orphaned=len(merged.orphaned),
         removed=len(merged.removed),
+        changed=merged.changed,
     )
 
 

@@ -384,7 +384,10 @@ def load_or_new(path: Path) -> Store:
 
 
 def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
-    """YAML text as the store writes it: block style, unicode kept, short lists inline."""
+    """YAML text as the store writes it: block style, unicode kept, short lists inline.
+
+    Name lists in `data` are marked in place for the dumper; they stay lists.
+    """
     events = data["events"] if isinstance(data, dict) else data
     for event in events:
         for key in ("actors", "topics", "edited"):
@@ -440,7 +443,7 @@ def save(store: Store, path: Path) -> None:
     problems = validate(data)
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yaml_text(store_to_dict(store)))
+    write_atomic(path, _yaml_text(data))
     write_cache(path, data)
 
 

@@ -90,8 +90,11 @@ def print_rich(renderable: Any, env: Environment, pager: bool) -> None:
         highlight=False,
         width=env.width,
     )
-    lines = console.render_lines(renderable, pad=False)
-    if pager and env.stdout_is_terminal and len(lines) > console.height:
+    if (
+        pager
+        and env.stdout_is_terminal
+        and len(console.render_lines(renderable, pad=False)) > console.height
+    ):
         os.environ.setdefault("LESS", "FRX")
         with console.pager(styles=True):
             console.print(renderable)
@@ -149,23 +152,25 @@ def name_table(store: Path, attribute: str, output_format: Enum | None, no_color
         return
     table = text_table(("name", "events", "first", "last"))
     for stat in stats:
-        table.add_row(stat.name, str(stat.events), stat.first, stat.last)
+        add_literal_row(table, stat.name, str(stat.events), stat.first, stat.last)
     print_rich(table, env if chosen == "terminal" else replace(env, color=False), pager=False)
 
 
 def text_table(columns: tuple[str, ...], title: str | None = None) -> Any:
-    """A rich table whose cells are literal text, never markup."""
+    """A rich table with these columns, filled with `add_literal_row`."""
     from rich.table import Table
-    from rich.text import Text
 
-    class LiteralTable(Table):
-        def add_row(self, *cells: Any, **kwargs: Any) -> None:
-            super().add_row(*(Text(str(c)) for c in cells), **kwargs)
-
-    table = LiteralTable(title=title, header_style="bold")
+    table = Table(title=title, header_style="bold")
     for column in columns:
         table.add_column(column, justify="right" if column == "events" else "left")
     return table
+
+
+def add_literal_row(table: Any, *cells: object) -> None:
+    """A row of literal text: "[bold]" in a document's words is shown, never obeyed."""
+    from rich.text import Text
+
+    table.add_row(*(Text(str(cell)) for cell in cells))
 
 
 TableFormat = Annotated[
@@ -244,7 +249,8 @@ def dates(
         title=f"{document.id}: published {anchor} ({document.published_from})",
     )
     for x in expressions:
-        table.add_row(
+        add_literal_row(
+            table,
             f"{x.start}-{x.end}",
             x.text,
             x.type,

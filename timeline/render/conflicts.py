@@ -6,13 +6,8 @@ import json
 import textwrap
 
 from timeline.curate import Conflict
-from timeline.model import Event, precision_of
-from timeline.render.labels import date_label
+from timeline.render.labels import value_label
 from timeline.render.layout import literal
-
-
-def _day_words(value: str) -> str:
-    return date_label(Event("", value, precision_of(value) or "year", ""), long=True)
 
 
 def render_conflicts(found: list[Conflict], width: int = 80) -> str:
@@ -26,7 +21,7 @@ def render_conflicts(found: list[Conflict], width: int = 80) -> str:
         for value, sources in conflict.dates.items():
             chosen = " (the event's date)" if value == event.date else ""
             count = f"{len(sources)} source{'s' if len(sources) != 1 else ''}"
-            out.append(f"  {_day_words(value)}{chosen}: {count}")
+            out.append(f"  {value_label(value)}{chosen}: {count}")
             for source in sources:
                 line = f"{source.document} · {source.expression}: “{source.quote}”"
                 out.append(

@@ -37,13 +37,13 @@ def conflict_note(event: Event) -> str | None:
     if not others:
         return None
     parts = [
-        f"{count} source{' says' if count == 1 else 's say'} {_plain_date(value)}"
+        f"{count} source{' says' if count == 1 else 's say'} {value_label(value)}"
         for value, count in sorted(others.items())
     ]
     return f"reported as {date_label(event, long=True)}; " + "; ".join(parts)
 
 
-def _plain_date(value: str) -> str:
-    """A source's own date, in words."""
+def value_label(value: str) -> str:
+    """A store date on its own (a source's date), in words."""
     precision = precision_of(value) or "year"
     return date_label(Event(id="", date=value, precision=precision, title=""), long=True)
