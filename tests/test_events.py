@@ -427,6 +427,40 @@ def test_speaker_is_a_party_when_the_saying_is_dated(lexicon: Lexicon) -> None:
     assert event.title == "Jordan's foreign minister Ayman Safadi said: “The border stays open”"
 
 
+def test_go_betweens_are_parties_wherever_the_sentence_names_them(lexicon: Lexicon) -> None:
+    text = (
+        "On Tuesday the rebels freed three engineers, saying in a statement that "
+        "“thanks to Omani mediation, our fighters released the captives.”"
+    )
+    [event] = extract_events(document(text), lexicon)
+    assert "Oman" in event.actors
+    assert cast_of("the Egyptian-brokered deal", lexicon).mediators(0, 26) == ["Egypt"]
+    assert cast_of("a deal brokered by Norway", lexicon).mediators(0, 25) == ["Norway"]
+
+
+def test_demonym_without_a_word_of_mediation_is_no_go_between(lexicon: Lexicon) -> None:
+    text = "after Egyptian troops left, following Jordanian mediation"
+    assert cast_of(text, lexicon).mediators(0, len(text)) == ["Jordan"]
+
+
+def test_next_sentence_about_the_same_person_lends_its_topics(lexicon: Lexicon) -> None:
+    text = (
+        "On Monday, Blinken called the Jordanian foreign minister. "
+        "Blinken insisted that the captives be freed first.\n\n"
+        "Aid trucks waited at the border."
+    )
+    [event] = extract_events(document(text), lexicon)
+    assert event.topics == ["diplomacy and negotiations", "hostages"]
+
+
+def test_next_paragraph_lends_no_topics(lexicon: Lexicon) -> None:
+    text = (
+        "On Monday, Blinken called the Jordanian foreign minister.\n\nBlinken wants the captives."
+    )
+    [event] = extract_events(document(text), lexicon)
+    assert "hostages" not in event.topics
+
+
 def test_leading_pronoun_names_the_last_person(lexicon: Lexicon) -> None:
     text = "Netanyahu faced protests at home. On Monday, he met Gallant in Tel Aviv."
     [event] = extract_events(document(text), lexicon)

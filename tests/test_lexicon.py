@@ -210,6 +210,17 @@ def test_longest_keyword_wins(lexicon: Lexicon) -> None:
     assert lexicon.topics_in("More aid arrived.") == ["humanitarian aid"]
 
 
+def test_topics_of_telling_are_not_carried(lexicon: Lexicon) -> None:
+    sentence = "She insisted the captives be freed before any agreement."
+    assert lexicon.topics_in(sentence) == ["diplomacy and negotiations", "hostages", "statements"]
+    assert lexicon.carried_topics(sentence) == ["diplomacy and negotiations", "hostages"]
+
+
+def test_user_file_may_stop_a_topic_from_being_carried(tmp_path: Path) -> None:
+    topics = write(tmp_path / "t.yaml", {"topics": [{"name": "hostages", "carried": False}]})
+    assert Lexicon.load([topics]).carried_topics("the hostages") == []
+
+
 def test_canonical_topic(lexicon: Lexicon) -> None:
     assert lexicon.canonical_topic("Ceasefire") == "truce and ceasefire"
     assert lexicon.canonical_topic("aid") == "humanitarian aid"
@@ -270,6 +281,7 @@ def test_later_alias_moves_to_the_later_actor(tmp_path: Path) -> None:
         ("actors: [{name: Nobody, kind: person, member_of: [Atlantis]}]", "unknown actors"),
         ("actors: [{name: Nobody, kind: person, aliases: {a: b}}]", "list of names"),
         ("topics: {name: x}", "must be a list"),
+        ("topics: [{name: x, carried: maybe}]", "carried must be true or false"),
     ],
 )
 def test_malformed_user_files_are_refused(content: str, message: str, tmp_path: Path) -> None:

@@ -42,11 +42,16 @@ class ActorEntry:
 
 @dataclass
 class TopicEntry:
-    """One topic: its name, other names for queries, and the words that signal it."""
+    """One topic: its name, other names for queries, and the words that signal it.
+
+    `carried` says whether a sentence that goes on about a happening may lend
+    the topic to it; a kind of telling ("statements") belongs to its own sentence.
+    """
 
     name: str
     aliases: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
+    carried: bool = True
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,10 @@ def _merge_topic(topics: dict[str, TopicEntry], entry: dict, path: Path) -> None
     current = topics.setdefault(name, TopicEntry(name))
     current.aliases = _unique([*current.aliases, *_strings(entry.get("aliases"), path, name)])
     current.keywords = _unique([*current.keywords, *_strings(entry.get("keywords"), path, name)])
+    if "carried" in entry:
+        if not isinstance(entry["carried"], bool):
+            raise UsageError(f"{path}: topic {name!r}: carried must be true or false")
+        current.carried = entry["carried"]
 
 
 @cache
@@ -366,6 +375,10 @@ class Lexicon:
             for topic in self._keyword_topics[match.group().casefold()]
         }
         return sorted(found)
+
+    def carried_topics(self, text: str) -> list[str]:
+        """The topics of `text` it may lend to the happening of the sentence before it."""
+        return [t for t in self.topics_in(text) if self._topics[t].carried]
 
     def _keywords(self) -> re.Pattern[str]:
         """The compiled pattern of every topic keyword, matched in any case."""

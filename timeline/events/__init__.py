@@ -158,6 +158,7 @@ def _passage_drafts(
     text = reading.document.text
     found: list[Draft] = []
     pending: tuple[Dating, Span] | None = None
+    told: tuple[list[Draft], Span] = ([], span)
     for sentence in sentences(text, *span):
         if STAMP_LINE.match(text[sentence[0] : sentence[1]]):
             continue
@@ -165,9 +166,31 @@ def _passage_drafts(
         drafts, idle = _sentence_drafts(reading, sentence, datings, subject, poster)
         if not datings and not drafts and pending and _continues(text, pending[1][1], sentence):
             drafts = _carried(reading, sentence, pending, subject, poster)
+        if not datings and not drafts:
+            _lend_topics(reading, *told, sentence)
         found += drafts
         pending = (idle, sentence) if idle and not drafts else None
+        told = (drafts, sentence)
     return found
+
+
+def _lend_topics(reading: Reading, drafts: list[Draft], before: Span, sentence: Span) -> None:
+    """Give the happenings of the sentence before the topics of one that goes on about them.
+
+    "He called the emir. For any deal, he insisted, he needed the hostages'
+    names." is a call about hostages: an undated sentence of the same paragraph
+    that names a person of the happening (or points back with a pronoun) tells
+    more of it.
+    """
+    text = reading.document.text
+    if not drafts or "\n\n" in text[before[1] : sentence[0]]:
+        return
+    named = {m.name for m in reading.cast.within(*sentence) if m.kind == "person"}
+    points_back = PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
+    topics = reading.lexicon.carried_topics(text[sentence[0] : sentence[1]])
+    for draft in drafts:
+        if points_back or named & draft.actors:
+            draft.topics.update(topics)
 
 
 def _continues(text: str, previous_end: int, sentence: Span) -> bool:
@@ -383,10 +406,13 @@ def _draft(
     excluded: list[Span],
     poster: str | None,
 ) -> Draft:
-    """A draft for the happening told in `span` of `sentence`, dated by `dating`."""
+    """A draft for the happening told in `span` of `sentence`, dated by `dating`.
+
+    Names in `excluded` are not parties; go-betweens anywhere in the sentence are.
+    """
     text = reading.document.text
     cast = reading.cast
-    actors = set(cast.parties(*span, excluded))
+    actors = set(cast.parties(*span, excluded)) | set(cast.mediators(*sentence))
     if poster:
         actors |= set(cast.acting(poster))
     person = cast.person_before(span[0])

@@ -89,6 +89,20 @@ ADDRESS = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 POSSESSIVE_END = re.compile(r"[’']s?$")
 SURNAME = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
+# A go-between named before its role ("brokered by Egypt") or with a word of
+# mediation after it ("thanks to Norwegian mediation", "the Qatar-brokered deal").
+MEDIATED_BY = re.compile(
+    r"(?:(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?|"
+    r"(?:thanks\s+to|in\s+response\s+to|through|following|after|with\s+the\s+help\s+of|"
+    r"via)\s+(?:the\s+)?(?P<needs_noun>))$",
+    re.IGNORECASE,
+)
+MEDIATION_NOUN = re.compile(
+    r"^(?:[’']s?)?\s+(?:mediation|mediators?|efforts|intervention|good\s+offices)\b",
+    re.IGNORECASE,
+)
+MEDIATION_COMPOUND = re.compile(r"^-(?:brokered|mediated)\b", re.IGNORECASE)
+MEDIATION_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -316,6 +330,31 @@ class Cast:
             names.add(mention.name)
             names.update(self._principals(mention.name))
         return sorted(names)
+
+    def mediators(self, start: int, end: int) -> list[str]:
+        """The go-betweens `[start, end)` names, quoted or not, with whom each acts for.
+
+        A mediator is a party to what it brought about: "the rebels freed two
+        journalists thanks to Omani mediation" has Oman among its parties, even
+        where the mediation is named in a quotation or another clause.
+        """
+        names: set[str] = set()
+        for mention in self.within(start, end):
+            if mention.kind != "outlet" and self._is_mediator(mention):
+                names.update(self.acting(mention.name))
+        return sorted(names)
+
+    def _is_mediator(self, mention: Mention) -> bool:
+        """Whether the words around a mention make it a go-between."""
+        after = self._text[mention.end : mention.end + MEDIATION_REACH]
+        if MEDIATION_COMPOUND.match(after):
+            return True
+        before = MEDIATED_BY.search(
+            self._text, max(0, mention.start - MEDIATION_REACH), mention.start
+        )
+        if before is None:
+            return False
+        return before.group("needs_noun") is None or MEDIATION_NOUN.match(after) is not None
 
     def acting(self, name: str) -> list[str]:
         """An actor with everyone it acts for, as `parties` would list them."""
