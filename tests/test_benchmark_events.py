@@ -191,6 +191,34 @@ def test_an_expression_in_a_furniture_block_is_a_non_event_but_not_in_a_post():
     assert matching.score_document(document, [found], in_post).figures.non_events == 0
 
 
+def test_one_event_stands_for_every_mention_of_its_happening():
+    document = gold_document(
+        [
+            gold_event("2023-05-01", "day", "freed two", happening="release"),
+            gold_event("2023-05-01", "day", "agreed to release", happening="release"),
+            gold_event("2023-05-01", "day", "met the envoy"),
+        ]
+    )
+    joined = Candidate(
+        date="2023-05-01",
+        precision="day",
+        quotes=(
+            Quote("The rebels freed two on Monday.", "Monday"),
+            Quote("On May 1 they agreed to release them.", "May 1"),
+        ),
+    )
+    envoy = candidate("2023-05-01", "He met the envoy on Monday.", "Monday")
+    score = matching.score_document(document, [joined, envoy])
+    assert score.figures.found == 3 and score.figures.duplicates == 0
+    assert not score.missed
+
+
+def test_topics_outside_the_gold_vocabulary_are_not_judged():
+    document = gold_document([gold_event("2023-05-01", "day", "freed", topics=("hostages",))])
+    found = candidate("2023-05-01", "They freed them.", "", topics=("hostages", "courts and legal"))
+    assert matching.score_document(document, [found]).figures.topics_sum == 1.0
+
+
 def test_jaccard_of_names():
     assert matching.jaccard([], []) == 1.0
     assert matching.jaccard(["Qatar"], []) == 0.0

@@ -47,8 +47,29 @@ _ARRANGED = frozenset(
         "preparing", "about", "likely", "planned", "to",
     }
 )  # fmt: skip
-_PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets"})
+# After these, a participle describes a state ("will stay closed"), not a past act.
+_PASSIVE_AUXILIARIES = frozenset(
+    {
+        "be", "been", "being", "is", "are", "am", "get", "gets", "stay", "stays", "remain",
+        "remains", "become", "becomes", "seem", "seems", "keep", "keeps",
+    }
+)  # fmt: skip
+# A date an arrangement or a request aims at lies ahead of it: "set a hearing for
+# Feb. 20", "postponed the vote until March 3", "urged them to settle it by April".
+_AIMED_AT = re.compile(
+    r"\b(?:(?:set|scheduled|rescheduled|slated|fixed|called|booked|planned)\b[^.;!?]{0,80}?"
+    r"\bfor|(?:postponed|delayed|moved|pushed\s+back|put\s+off|adjourned)\b[^.;!?]{0,80}?"
+    r"\b(?:to|until|till)|(?:urged|asked|called\s+on|pressed|told|gave|given|wants?|"
+    r"wanted|demanded|ordered|deadline)\b[^.;!?]{0,80}?\bby)\s+(?:(?:the\s+)?(?:early|mid|"
+    r"late|end\s+of|start\s+of|beginning\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+AIM_REACH = 120
 _INTENDS = frozenset({"plan", "plans", "planning", "intend", "intends", "due"})
+# Before "to", these look ahead whatever their own tense: "expected to rule in March".
+_LOOKS_AHEAD = frozenset(
+    {"expect", "expects", "expected", "hope", "hopes", "hoped", "aim", "aims", "aimed"}
+)
 # Words in -ed that are not verbs in the past.
 _NOT_PAST = frozenset(
     {
@@ -58,7 +79,7 @@ _NOT_PAST = frozenset(
     }
 )  # fmt: skip
 _WORD = re.compile(r"[\w'’]+")
-_MARKER_WORDS = _FUTURE_WORDS | _BE_PRESENT | _INTENDS | _PAST_WORDS
+_MARKER_WORDS = _FUTURE_WORDS | _BE_PRESENT | _INTENDS | _LOOKS_AHEAD | _PAST_WORDS
 _MARKER_ENDINGS = ("ed", "'ll", "’ll", "'re", "’re")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–\"“”]|\s(?:and|but|while|whereas|because)\s")
 _SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
@@ -77,7 +98,7 @@ _INTRODUCES_INLINE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTES_PREVIOUS = re.compile(
-    rf"(?P<quote>[\"”]),?[^\S\n]+[^\"“”.!?\n]{{0,80}}\b(?:{_SPEECH})\b[^\"“”.!?\n]{{0,40}}$",
+    rf"(?P<quote>[\"”]),?[^\S\n]+[^\"“”.!?\n]{{0,80}}\b(?:{_SPEECH})\b[^\"“”.!?\n]{{0,100}}$",
     re.IGNORECASE,
 )
 _STAMP_LINE = re.compile(
@@ -116,6 +137,8 @@ def clause_tense(around: Around, start: int, end: int) -> str | None:
     weekday takes the tense of its own clause.
     """
     lo, hi = sentence_bounds(around, start, end)
+    if _AIMED_AT.search(around.text, max(lo, start - AIM_REACH), start):
+        return "future"
     matches = list(_WORD.finditer(around.text, lo, hi))
     words = [match.group() for match in matches]
     best: tuple[int, str] | None = None
@@ -159,6 +182,8 @@ def _tense_marked(word: str, previous: str, following: list[str]) -> tuple[str, 
             return "future", MARKER_REACH, 2
         return ("future", PROGRESSIVE_REACH, 1) if after and _progressive(after) else None
     if lower in _INTENDS and after and after[0] in ("to", "on", "in"):
+        return "future", MARKER_REACH, 1
+    if lower in _LOOKS_AHEAD and after and after[0] == "to":
         return "future", MARKER_REACH, 1
     if lower in _PAST_WORDS:
         return "past", MARKER_REACH, 1

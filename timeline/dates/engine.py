@@ -31,6 +31,7 @@ from timeline.dates.readings import (
     Range,
     Reading,
     Situation,
+    WeekdayIn,
 )
 from timeline.dates.scanner import Found, scan
 from timeline.dates.values import Point, calendar_prefix, point_of, prefix_precision
@@ -87,22 +88,31 @@ def _passages(around: Around, found: list[Found], reference: date | None) -> lis
         span = dated_passage(around, item.start, item.end)
         if span is None or on_stamp_line(around, item.start):
             continue
-        situation = Situation(reference, _tense_of(around, item))
+        outer = _innermost(passages, item.start) if item.reading.relative == REFERENCE else None
+        situation = Situation(outer.day if outer else reference, _tense_of(around, item))
         point = point_of(item.reading.value(situation))
         if point is not None and point.granularity == "day":
             passages.append(Passage(span[0], span[1], point.day, item.start))
     return sorted(passages, key=lambda passage: passage.start)
 
 
+def _innermost(passages: list[Passage], position: int) -> Passage | None:
+    """The shortest of `passages` holding `position`: a weekday said inside a statement
+    dated March 3 is placed from March 3, and so is the quotation it dates in turn."""
+    holding = [p for p in passages if p.start <= position < p.end]
+    return min(holding, key=lambda p: p.end - p.start, default=None)
+
+
 def _may_give_a_day(reading: Reading | Range, reference: date | None) -> bool:
-    """Whether a reading can date a passage: an absolute day, or a month and day to place.
+    """Whether a reading can date a passage: an absolute day, or a month and day or a
+    weekday to place.
 
     Asked first because it is cheap: most expressions need no look for a quotation.
     """
     if isinstance(reading, Fixed):
         point = point_of(reading.fixed)
         return point is not None and point.granularity == "day"
-    return isinstance(reading, MonthDay) and reference is not None
+    return isinstance(reading, (MonthDay, WeekdayIn)) and reference is not None
 
 
 def _tense_of(around: Around, item: Found) -> Callable[[], str | None]:
