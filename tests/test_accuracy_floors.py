@@ -19,7 +19,7 @@ TEMPEVAL_FLOORS = {"overall": 0.86, "date": 0.89}
 FLOORS = {
     "seeds": {"recall": 1.0, "precision": 0.97, "date_share": 1.0, "actors": 0.72,
               "topics": 0.69},
-    "articles": {"recall": 0.94, "precision": 1.0, "date_share": 1.0, "actors": 0.64,
+    "articles": {"recall": 0.98, "precision": 1.0, "date_share": 1.0, "actors": 0.65,
                  "topics": 0.55},
 }  # fmt: skip
 CEILINGS = {

@@ -143,6 +143,12 @@ def titles(text: str, lexicon: Lexicon, published: date = PUBLISHED) -> list[tup
         ("The weather on Monday was mild and grey.", []),
         ("A 4-year-old girl was among those rescued.", []),
         ("Talks lasted three days without a result.", []),
+        (
+            "The envoys will hold a new round in Oslo on May 2.",
+            [("2024-05-02", "The envoys will hold a new round in Oslo")],
+        ),
+        ("The first round on Friday was close.", []),
+        ("The new tariffs will apply from June 1.", [("2024-06-01", "The new tariffs will apply")]),
     ],
 )
 def test_event_test(text: str, expected: list, lexicon: Lexicon) -> None:
@@ -402,6 +408,13 @@ def test_surname_of_a_lexicon_person_after_the_full_name(lexicon: Lexicon) -> No
 def test_demonyms_of_bystanders_are_not_parties(lexicon: Lexicon) -> None:
     text = "Qatari mediators met Israeli officials while Egyptian media watched."
     assert cast_of(text, lexicon).parties(0, len(text)) == ["Israel", "Qatar"]
+
+
+def test_a_capital_where_something_happens_is_a_place(lexicon: Lexicon) -> None:
+    text = "Envoys met in Jakarta while Jakarta rejected the offer in Indonesia and the U.S."
+    assert cast_of(text, lexicon).parties(0, len(text)) == ["Indonesia", "United States"]
+    place = "Envoys met in Jakarta."
+    assert cast_of(place, lexicon).parties(0, len(place)) == []
 
 
 def test_outlets_are_attributions_not_actors(lexicon: Lexicon) -> None:

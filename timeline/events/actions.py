@@ -33,7 +33,9 @@ ACTIONS: dict[str, str] = {
         takes_place was_held were_held be_held summit conference visit visits
         visited visiting travel travels traveled travelled traveling travelling trip
         tour toured arrive arrives arrived arrival landed returns returned hosts hosted
-        convene convened discuss discussed discusses discussion discussions""",
+        convene convened discuss discussed discusses discussion discussions round_of_talks
+        rounds_of_talks round_of_negotiations negotiating_round further_round new_round
+        next_round another_round fresh_round""",
     "negotiation": """negotiate negotiates negotiated negotiating negotiation negotiations mediate
         mediated mediating mediation broker brokered brokering propose proposes
         proposed proposal offer offers offered request requests requested asked push
@@ -57,7 +59,8 @@ ACTIONS: dict[str, str] = {
         concluded finalize finalized finalise finalised settle settled settlement pact
         initialled initialed
         take_effect takes_effect took_effect went_into_effect go_into_effect
-        come_into_force came_into_force entered_into_force""",
+        come_into_force came_into_force entered_into_force apply_from applies_from
+        applied_from""",
     "court": """ruled verdict sentenced convict convicted acquit acquitted indict
         indicted charged sue sued suing filed lawsuit hearing trial testify testified
         appealed fined deliberate deliberated deliberations""",

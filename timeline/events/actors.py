@@ -103,6 +103,9 @@ MEDIATION_NOUN = re.compile(
 )
 MEDIATION_COMPOUND = re.compile(r"^-(?:brokered|mediated)\b", re.IGNORECASE)
 MEDIATION_REACH = 40
+# A capital after one of these is where something happens ("a round in Jakarta"),
+# not the government it elsewhere stands for ("Jakarta rejected the offer").
+LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|across|around)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -319,13 +322,27 @@ class Cast:
         following = FOLLOWING_WORD.match(self._text[mention.end : mention.end + 30])
         return bool(following) and following.group(1) in NON_PARTY_HEADS
 
+    def is_place(self, mention: Mention) -> bool:
+        """Whether a one-word other name of an actor, such as a capital, names a place.
+
+        Its own name ("in Indonesia") and abbreviations ("in the U.S.", "at the UN")
+        keep their actor: only a stand-in name after "in", "at", "to" is taken as
+        the place.
+        """
+        written = self._text[mention.start : mention.end]
+        one_word = written.isalpha() and written[1:].islower()
+        if mention.demonym or written == mention.name or not one_word or mention.kind == "person":
+            return False
+        floor = max(0, mention.start - MEDIATION_REACH)
+        return LOCATIVE.search(self._text, floor, mention.start) is not None
+
     def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
         """The actors of `[start, end)` outside `excluded`, with whom each acts for."""
         names: set[str] = set()
         for mention in self.within(start, end):
             if mention.kind == "outlet" or inside(mention.start, list(excluded)):
                 continue
-            if self.is_bystander(mention):
+            if self.is_bystander(mention) or self.is_place(mention):
                 continue
             names.add(mention.name)
             names.update(self._principals(mention.name))
