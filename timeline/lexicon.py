@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from timeline.dates.lexicon import has_case_twins
 from timeline.errors import InputError, UsageError
 
 DATA = Path(__file__).parent / "data"
@@ -216,6 +217,7 @@ class Lexicon:
         self._name_regex: re.Pattern[str] | None = None
         self._name_forms: dict[str, tuple[str | None, bool]] = {}
         self._topic_regex: re.Pattern[str] | None = None
+        self._topic_regex_lower: re.Pattern[str] | None = None
         self._keyword_topics: dict[str, list[str]] = {}
 
     @classmethod
@@ -369,6 +371,8 @@ class Lexicon:
     def topics_in(self, text: str) -> list[str]:
         """The topics whose keywords occur in `text`, sorted."""
         pattern = self._keywords()
+        if self._topic_regex_lower is not None and not has_case_twins(text):
+            pattern, text = self._topic_regex_lower, text.lower()
         found = {
             topic
             for match in pattern.finditer(text)
@@ -381,7 +385,13 @@ class Lexicon:
         return [t for t in self.topics_in(text) if self._topics[t].carried]
 
     def _keywords(self) -> re.Pattern[str]:
-        """The compiled pattern of every topic keyword, matched in any case."""
+        """The compiled pattern of every topic keyword, matched in any case.
+
+        With keywords all in ASCII, the same pattern without IGNORECASE is kept
+        too: run on lower-cased text, it finds the same words faster. Only the
+        letters `has_case_twins` looks for match an ASCII letter they do not
+        lower-case to, so text holding one takes the case-blind pattern.
+        """
         if self._topic_regex is None:
             owners: dict[str, list[str]] = {}
             for topic in self._topics.values():
@@ -390,6 +400,8 @@ class Lexicon:
             self._keyword_topics = owners
             alternation = trie_pattern(owners) or "(?!)"
             self._topic_regex = re.compile(_bounded(alternation), re.IGNORECASE)
+            if all(keyword.isascii() for keyword in owners):
+                self._topic_regex_lower = re.compile(_bounded(alternation))
         return self._topic_regex
 
 

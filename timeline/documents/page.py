@@ -66,6 +66,10 @@ POST_REACH = 12
 CAPTION_WORDS = 60
 FOOTER_LINES = 3
 TITLE_LENGTH = 120
+# The most words a line can have and still be one of the set phrases: `plain`
+# may strip one trailing token ("Menu >") that `Line.words` keeps, so one more
+# than the longest phrase. Longer lines need no `plain` key.
+PHRASE_WORDS = 1 + max(len(p.split()) for p in BANNER_PHRASES | END_OF_ARTICLE | AD_PHRASES)
 
 
 @dataclass
@@ -133,7 +137,8 @@ def classify_line(line: Line) -> None:
 
 def line_kind(line: Line) -> tuple[str | None, str | None]:
     """What a line is by its own form: (kind, role), either None when it does not say."""
-    words, key, count = line.words, plain(line.raw), line.word_count
+    words, count = line.words, line.word_count
+    key = plain(line.raw) if count <= PHRASE_WORDS else None
     if is_credit(line):
         return "credit", None
     if count <= 30 and COPYRIGHT.search(words):

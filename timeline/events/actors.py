@@ -245,10 +245,11 @@ class Cast:
 
     def _title_affiliation(self, title_start: int, mentions: list[Mention]) -> tuple[str, ...]:
         """What a title says its holder acts for: "Italian Defense Minister" → Italy."""
-        before = [m for m in mentions if m.end <= title_start and m.kind != "outlet"]
-        if not before:
+        nearest = next(
+            (m for m in reversed(mentions) if m.end <= title_start and m.kind != "outlet"), None
+        )
+        if nearest is None:
             return ()
-        nearest = before[-1]
         gap = self._text[nearest.end : title_start].split()
         if len(gap) > 3 or not all(w[:1].isupper() or w in TITLE_MODIFIERS for w in gap):
             return ()

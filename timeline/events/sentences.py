@@ -212,8 +212,14 @@ def clauses(text: str, start: int, end: int) -> list[Span]:
 
 def blanked(text: str, span: Span, removals: list[Span]) -> str:
     """The text of `span` with `removals` blanked out, so that offsets still line up."""
-    pieces = list(text[span[0] : span[1]])
-    for start, end in removals:
-        for index in range(max(start, span[0]), min(end, span[1])):
-            pieces[index - span[0]] = " "
+    first, last = span
+    cuts = sorted((max(start, first), min(end, last)) for start, end in removals)
+    pieces, position = [], first
+    for start, end in cuts:
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces += [text[position:start], " " * (end - start)]
+        position = end
+    pieces.append(text[position:last])
     return "".join(pieces)

@@ -1,0 +1,86 @@
+"""Shortcuts of the extraction stages agree with the plain definitions they replace.
+
+Each test states the plain way in a few lines here and compares it with the
+library's faster one on open-ended input.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.documents.furniture import AD_PHRASES, BANNER_PHRASES, END_OF_ARTICLE, Line, plain
+from timeline.documents.page import PHRASE_WORDS
+from timeline.events.sentences import blanked
+from timeline.lexicon import Lexicon
+
+SHIPPED = Lexicon.load()
+PHRASES = sorted(BANNER_PHRASES | END_OF_ARTICLE | AD_PHRASES)
+LINE_PIECES = [
+    *PHRASES, " ", "  ", "\t", ">", " >", ":", "|", "›", "»", "**", "__", "* ", "- ", "• ",
+    "[", "](x)", "’", "‘", "word", "Menu", "SHARE",
+]  # fmt: skip
+
+
+def blanked_char_by_char(text: str, span: tuple[int, int], removals: list[tuple[int, int]]) -> str:
+    """Each character of `span` inside a removal made a space, one at a time."""
+    pieces = list(text[span[0] : span[1]])
+    for start, end in removals:
+        for index in range(max(start, span[0]), min(end, span[1])):
+            pieces[index - span[0]] = " "
+    return "".join(pieces)
+
+
+@settings(max_examples=400)
+@given(
+    st.text(max_size=40),
+    st.integers(0, 45),
+    st.integers(0, 45),
+    st.lists(st.tuples(st.integers(-5, 50), st.integers(-5, 50)), max_size=5),
+)
+def test_blanked_blanks_exactly_the_removed_characters(text, first, last, removals):
+    span = (min(first, len(text)), min(max(first, last), len(text)))
+    assert blanked(text, span, removals) == blanked_char_by_char(text, span, removals)
+
+
+def test_blanked_keeps_offsets_with_overlapping_removals():
+    text = "The envoy met the minister on Friday in Doha."
+    kept = blanked(text, (4, 36), [(10, 17), (14, 26), (30, 40)])
+    assert kept == "envoy " + " " * 16 + " on " + " " * 6
+    assert len(kept) == 32
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=12).map("".join))
+def test_a_line_matching_a_set_phrase_is_never_longer_than_phrase_words(raw):
+    line = Line(0, len(raw), len(raw), raw, 0)
+    if plain(raw) in PHRASES:
+        assert line.word_count <= PHRASE_WORDS
+
+
+def test_a_phrase_with_a_trailing_mark_still_fits_phrase_words():
+    raw = "skip to main content >"
+    assert plain(raw) == "skip to main content"
+    assert Line(0, len(raw), len(raw), raw, 0).word_count <= PHRASE_WORDS
+
+
+TOPIC_PIECES = [
+    " ", "-", "’", "'", ",", "ſ", "ı", "İ", "\u212a", "É", "truce", "TRUCE", "Truce", "hostage",
+    "Hostages", "aid", "AID", "military", "ferry", "sailed", "said", "ceasefire", "cease-fire",
+    "Ceaſefire", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(TOPIC_PIECES), max_size=20).map("".join))
+def test_topics_found_in_lower_case_are_those_found_case_blind(text):
+    lexicon = SHIPPED
+    case_blind = lexicon._keywords()
+    expected = sorted(
+        {
+            topic
+            for match in case_blind.finditer(text)
+            for topic in lexicon._keyword_topics[match.group().casefold()]
+        }
+    )
+    assert lexicon.topics_in(text) == expected
