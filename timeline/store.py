@@ -64,7 +64,8 @@ EVENT_KEYS = (
     "confidence",
 )
 SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution", "note")
-KEY_LAYOUT = repr((DOCUMENT_KEYS, EVENT_KEYS, SOURCE_KEYS)).encode()
+CACHE_SECTIONS = {"documents": dict, "events": list, "json lines": dict}
+KEY_LAYOUT = repr((DOCUMENT_KEYS, EVENT_KEYS, SOURCE_KEYS, list(CACHE_SECTIONS))).encode()
 CACHE_LAYOUT = f"store{STORE_VERSION}-{zlib.crc32(KEY_LAYOUT):08x}"
 
 
@@ -380,29 +381,48 @@ def _read_store_text(path: Path) -> tuple[str, Stamp]:
         raise StoreInvalid(f"{path} is a folder, not a store file") from None
 
 
+def _cache(path: Path, stamp: Stamp, data: dict[str, Any]) -> None:
+    """Cache the stored form of the file with `stamp`: documents, events, JSON lines.
+
+    The documents come first with the number of events, so that a run which
+    only needs to know what was read before does not unmarshal every event.
+    """
+    with collector_paused():
+        lines = json_lines(data)
+    head = {"version": data["version"], "documents": data["documents"], "events": len(lines)}
+    write_cache(path, stamp, CACHE_LAYOUT, head, data["events"], lines)
+
+
 def _cached(path: Path, sections: int) -> list[Any] | None:
-    """The cached stored form (and JSON lines) of the store at `path` as the file is now."""
+    """The first sections of the store's cache, if it is of the file as it is now."""
     try:
         stamp = file_stamp(path.stat())
     except OSError:
         return None
     cached = read_cache(path, stamp, CACHE_LAYOUT, sections)
-    if cached is None or not all(isinstance(section, dict) for section in cached):
+    if cached is None or not all(map(isinstance, cached, CACHE_SECTIONS.values())):
         return None
     return cached
 
 
-def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
-    """The store at `path`, from its cache when that is of the file as it is now."""
-    cached = _cached(path, 2 if with_json else 1)
-    if cached is not None:
-        return store_from_stored(cached[0]), cached[1] if with_json else {}
+def _parsed(path: Path) -> dict[str, Any]:
+    """The store's stored form, from its YAML, cached for the next reader."""
     text, stamp = _read_store_text(path)
     with collector_paused():
         data = store_to_dict(store_from_dict(parse_data(text, path)))
-        lines = json_lines(data)
-    write_cache(path, stamp, CACHE_LAYOUT, data, lines)
-    return store_from_stored(data), lines
+    _cache(path, stamp, data)
+    return data
+
+
+def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
+    """The store at `path`, from its cache when that is of the file as it is now."""
+    cached = _cached(path, 3 if with_json else 2)
+    if cached is not None:
+        head, events = cached[0], cached[1]
+        lines = cached[2] if with_json else {}
+        return store_from_stored({**head, "events": events}), lines
+    data = _parsed(path)
+    return store_from_stored(data), json_lines(data) if with_json else {}
 
 
 def load(path: Path) -> Store:
@@ -418,6 +438,20 @@ def load_with_json(path: Path) -> tuple[Store, dict[str, str]]:
     only reads them.
     """
     return _load(path, with_json=True)
+
+
+def load_documents(path: Path) -> tuple[list[DocumentRecord], int]:
+    """The store's document records and its number of events, without building the events.
+
+    An empty store when there is no file, as `load_or_new`; an invalid one is refused.
+    """
+    if not path.exists():
+        return [], 0
+    cached = _cached(path, 1)
+    head = cached[0] if cached is not None else _parsed(path)
+    events = head["events"]
+    count = events if isinstance(events, int) else len(events)
+    return [DocumentRecord(**raw) for raw in head["documents"]], count
 
 
 def load_or_new(path: Path) -> Store:
@@ -496,9 +530,7 @@ def save(store: Store, path: Path) -> None:
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
     write_atomic(path, _yaml_text(data))
-    with collector_paused():
-        lines = json_lines(data)
-    write_cache(path, file_stamp(path.stat()), CACHE_LAYOUT, data, lines)
+    _cache(path, file_stamp(path.stat()), data)
 
 
 @contextlib.contextmanager
