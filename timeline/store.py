@@ -1,14 +1,14 @@
-"""events.yaml: the contract, loading, validation and atomic saving.
+"""events.yaml: loading, the dict form, caching and atomic saving.
 
 The store is read and edited by people and kept in git, so loading is safe-only,
 saving is deterministic (fixed key order, events sorted by date then id) and every
 write goes through a temporary file and a rename so a crash never leaves half a file.
+The contract itself is checked in `validation`; the parsed copy is kept by `cache`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import json
 import os
@@ -24,22 +24,12 @@ import yaml
 
 from timeline.cache import Stamp, collector_paused, file_stamp, read_cache, write_cache
 from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
-from timeline.model import (
-    PRECISIONS,
-    PUBLISHED_FROM,
-    STATUSES,
-    DocumentRecord,
-    Event,
-    Source,
-    Store,
-    date_span,
-    precision_of,
-)
+from timeline.model import DocumentRecord, Event, Source, Store, date_span
+from timeline.validation import STORE_VERSION, as_text, validate
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-STORE_VERSION = 1
 FIELD_NAMES = {
     cls: frozenset(f.name for f in fields(cls)) for cls in (DocumentRecord, Event, Source)
 }
@@ -159,129 +149,6 @@ def event_sort_key(event: Event) -> tuple[Any, ...]:
     return (start, -(end - start).days, event.id)
 
 
-# --- validation --------------------------------------------------------------
-
-
-def _text(value: Any) -> str | None:
-    """A scalar as the store means it: hand-written dates and years become strings."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
-
-
-def _date_problem(value: Any, precision: Any) -> str | None:
-    """Why a date/precision pair breaks the contract, or None if it is fine."""
-    text = _text(value)
-    if not text:
-        return "has no date"
-    if precision not in PRECISIONS:
-        return f"has unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})"
-    form = precision_of(text)
-    if form is None:
-        return f"has date {text!r} in no known form (YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www)"
-    if form != precision:
-        return f"has date {text!r} of {form} form but precision {precision!r}"
-    try:
-        date_span(text, precision)
-    except ValueError:
-        return f"has date {text!r} that is not a real date"
-    return None
-
-
-def _source_problems(label: str, sources: Any, documents: set[str]) -> list[str]:
-    problems: list[str] = []
-    for index, source in enumerate(sources):
-        where = f"{label}: source {index + 1}"
-        if not isinstance(source, dict):
-            problems.append(f"{where} is not a mapping")
-            continue
-        for key in ("document", "quote", "expression"):
-            if not isinstance(source.get(key), str):
-                problems.append(f"{where} has no {key}")
-        if not isinstance(source.get("offset"), int):
-            problems.append(f"{where} has no whole-number offset")
-        date = _text(source.get("date"))
-        if date is None or precision_of(date) is None:
-            problems.append(f"{where} has no date in a known form")
-        if isinstance(source.get("document"), str) and source["document"] not in documents:
-            problems.append(f"{where} cites unknown document {source['document']!r}")
-    return problems
-
-
-def _event_problems(index: int, event: Any, documents: set[str], seen: set[str]) -> list[str]:
-    if not isinstance(event, dict):
-        return [f"event {index + 1} is not a mapping"]
-    event_id = event.get("id")
-    label = f"event {event_id}" if event_id else f"event {index + 1}"
-    problems: list[str] = []
-    if not isinstance(event_id, str) or not event_id:
-        problems.append(f"{label} has no id")
-    elif event_id in seen:
-        problems.append(f"{label} has an id used twice")
-    else:
-        seen.add(event_id)
-    if date_problem := _date_problem(event.get("date"), event.get("precision")):
-        problems.append(f"{label} {date_problem}")
-    if not isinstance(event.get("title"), str) or not event["title"].strip():
-        problems.append(f"{label} has no title")
-    if event.get("status", "extracted") not in STATUSES:
-        problems.append(
-            f"{label} has unknown status {event.get('status')!r} "
-            f"(expected one of {', '.join(STATUSES)})"
-        )
-    for key in ("actors", "topics", "edited"):
-        value = event.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problems.append(f"{label} has {key} that is not a list of names")
-    sources = event.get("sources") or []
-    if not isinstance(sources, list):
-        problems.append(f"{label} has sources that are not a list")
-    elif not sources and not event.get("added_by_hand"):
-        problems.append(f"{label} has no sources and is not marked added_by_hand")
-    else:
-        problems.extend(_source_problems(label, sources, documents))
-    return problems
-
-
-def _document_problems(index: int, document: Any) -> list[str]:
-    if not isinstance(document, dict):
-        return [f"document {index + 1} is not a mapping"]
-    label = f"document {document.get('id') or index + 1}"
-    problems = [
-        f"{label} has no {key}" for key in ("id", "path") if not isinstance(document.get(key), str)
-    ]
-    if document.get("published_from", "unknown") not in PUBLISHED_FROM:
-        problems.append(f"{label} has unknown published_from {document.get('published_from')!r}")
-    published = _text(document.get("published"))
-    if published is not None and precision_of(published) != "day":
-        problems.append(f"{label} has published {published!r} that is not YYYY-MM-DD")
-    return problems
-
-
-def validate(data: Any) -> list[str]:
-    """Every way `data` (as parsed from YAML) breaks the store contract."""
-    if not isinstance(data, dict):
-        return ["the store is not a mapping with version, documents and events"]
-    problems: list[str] = []
-    if data.get("version") != STORE_VERSION:
-        problems.append(f"version is {data.get('version')!r}, expected {STORE_VERSION}")
-    documents = data.get("documents") or []
-    events = data.get("events") or []
-    if not isinstance(documents, list):
-        return [*problems, "documents is not a list"]
-    if not isinstance(events, list):
-        return [*problems, "events is not a list"]
-    for index, document in enumerate(documents):
-        problems.extend(_document_problems(index, document))
-    known = {d.get("id") for d in documents if isinstance(d, dict)}
-    seen: set[str] = set()
-    for index, event in enumerate(events):
-        problems.extend(_event_problems(index, event, known, seen))
-    return problems
-
-
 # --- from dict form ----------------------------------------------------------
 
 
@@ -294,16 +161,16 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 def document_from_dict(raw: dict[str, Any]) -> DocumentRecord:
     """A document record from its dict form."""
     record = DocumentRecord(**_known(DocumentRecord, raw))
-    record.published = _text(record.published)
+    record.published = as_text(record.published)
     return record
 
 
 def event_from_dict(raw: dict[str, Any]) -> Event:
     """An event from its dict form; hand-written dates and years read as text."""
     values = _known(Event, raw)
-    values["date"] = _text(values["date"])
+    values["date"] = as_text(values["date"])
     values["sources"] = [
-        Source(**{**_known(Source, s), "date": _text(s.get("date"))})
+        Source(**{**_known(Source, s), "date": as_text(s.get("date"))})
         for s in raw.get("sources") or []
     ]
     return Event(**values)
@@ -365,7 +232,7 @@ def parse_data(text: str, path: Path) -> dict[str, Any]:
     return data
 
 
-def _read_store_text(path: Path) -> tuple[str, Stamp]:
+def _read_storeas_text(path: Path) -> tuple[str, Stamp]:
     """The store's text and the stamp of the very file it was read from."""
     try:
         with open(path, encoding="utf-8") as stream:
@@ -407,7 +274,7 @@ def _cached(path: Path, sections: int) -> list[Any] | None:
 
 def _parsed(path: Path) -> dict[str, Any]:
     """The store's stored form, from its YAML, cached for the next reader."""
-    text, stamp = _read_store_text(path)
+    text, stamp = _read_storeas_text(path)
     with collector_paused():
         data = store_to_dict(store_from_dict(parse_data(text, path)))
     _cache(path, stamp, data)
@@ -472,7 +339,7 @@ def _marked(event: dict[str, Any]) -> dict[str, Any]:
     return {key: _FlowList(value) if key in NAME_LISTS else value for key, value in event.items()}
 
 
-def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
+def _yamlas_text(data: dict[str, Any] | list[Any]) -> str:
     """YAML text as the store writes it: block style, unicode kept, short lists inline."""
     marked: dict[str, Any] | list[Any]
     if isinstance(data, dict):
@@ -491,12 +358,12 @@ def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
 
 def dumps(store: Store) -> str:
     """The store as YAML text: deterministic, so the same store gives the same bytes."""
-    return _yaml_text(store_to_dict(store))
+    return _yamlas_text(store_to_dict(store))
 
 
 def dumps_events(events: list[Event]) -> str:
     """A list of events as YAML, as the store writes them."""
-    return _yaml_text([event_to_dict(e) for e in events])
+    return _yamlas_text([event_to_dict(e) for e in events])
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -529,7 +396,7 @@ def save(store: Store, path: Path) -> None:
     problems = validate(data)
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yaml_text(data))
+    write_atomic(path, _yamlas_text(data))
     _cache(path, file_stamp(path.stat()), data)
 
 
