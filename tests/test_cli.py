@@ -266,3 +266,109 @@ def test_a_country_finds_its_officials_and_aliases_name_one_actor(tmp_path: Path
     for name in ("United States", "US", "u.s.", "Washington"):
         assert ids(run("show", "--actor", name, "-f", "json")) == ["e1", "e3"], name
     assert ids(run("show", "--actor", "Qatari", "-f", "json")) == ["e2"]
+
+
+# --- reading commands and re-runs that take shortcuts -------------------------------
+
+ARTICLES = Path(__file__).parent.parent / "benchmarks" / "articles"
+
+
+def test_json_output_is_the_same_from_the_cache_and_from_the_file(fixture_store: Path) -> None:
+    from timeline.cache import cache_path
+
+    cold = run("show", "-f", "json", "--search", "strike")
+    assert cache_path(fixture_store).is_file()
+    warm = run("show", "-f", "json", "--search", "strike")
+    assert cold.stdout == warm.stdout and cold.exit_code == warm.exit_code == 0
+    assert ids(warm) == ["a1b2c3d4e5", "c3d4e5f6a7"]
+
+
+def test_a_reading_command_leaves_the_collector_as_it_found_it(fixture_store: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert run("show", "-f", "json").exit_code == 0
+    assert gc.isenabled()
+    assert run("show", "--store", "missing.yaml").exit_code != 0
+    assert gc.isenabled()
+
+
+def copy_articles(folder: Path) -> Path:
+    folder.mkdir()
+    for article in sorted(ARTICLES.glob("*.txt")):
+        (folder / article.name).write_bytes(article.read_bytes())
+    return folder
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Files count as settled at once; the documents whose bytes are read are listed."""
+    from timeline import fingerprints
+
+    read: list[Path] = []
+    plain = fingerprints.fingerprint
+    monkeypatch.setattr(fingerprints, "SETTLED_NANOSECONDS", 0)
+    monkeypatch.setattr(fingerprints, "fingerprint", lambda path: read.append(path) or plain(path))
+    return read
+
+
+def test_a_rerun_that_finds_nothing_new_reads_nothing_and_leaves_the_store_alone(
+    tmp_path: Path, settled: list[Path]
+) -> None:
+    copy_articles(tmp_path / "articles")
+    assert run("extract", "articles").exit_code == 0
+    store = tmp_path / "events.yaml"
+    before = (store.read_bytes(), store.stat().st_mtime_ns)
+    again = run("extract", "articles")
+    assert again.exit_code == 0
+    assert "0 documents read, 4 unchanged, " in again.stderr
+    assert settled == []
+    assert (store.read_bytes(), store.stat().st_mtime_ns) == before
+
+
+def test_a_changed_document_is_read_again_even_with_its_old_size_and_time(
+    tmp_path: Path, settled: list[Path]
+) -> None:
+    import os
+
+    folder = copy_articles(tmp_path / "articles")
+    assert run("extract", "articles").exit_code == 0
+    article = folder / "trade_talks.txt"
+    status = article.stat()
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("a", "e", 1), encoding="utf-8")
+    os.utime(article, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert article.stat().st_size == status.st_size
+    assert "1 document read, 3 unchanged" in run("extract", "articles").stderr
+    assert settled == [Path("articles/trade_talks.txt")]
+    assert "0 documents read, 4 unchanged" in run("extract", "articles").stderr
+
+
+def test_an_unsettled_document_is_fingerprinted_on_every_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import fingerprints
+
+    read: list[Path] = []
+    plain = fingerprints.fingerprint
+    monkeypatch.setattr(fingerprints, "fingerprint", lambda path: read.append(path) or plain(path))
+    copy_articles(tmp_path / "articles")
+    assert run("extract", "articles").exit_code == 0
+    for _ in range(2):
+        assert "0 documents read, 4 unchanged" in run("extract", "articles").stderr
+    assert len(read) == 8
+    assert not (tmp_path / ".events.yaml.fingerprints").exists()
+
+
+def test_a_rerun_still_flags_the_events_of_a_vanished_document(
+    tmp_path: Path, settled: list[Path]
+) -> None:
+    folder = copy_articles(tmp_path / "articles")
+    assert run("extract", "articles").exit_code == 0
+    (folder / "ferry_merger.txt").unlink()
+    result = run("extract", "articles")
+    assert result.exit_code == 0
+    orphaned = [e for e in json.loads(run("show", "-f", "json").stdout) if e.get("orphaned")]
+    assert orphaned and all(
+        s["document"] == "ferry_merger" for e in orphaned for s in e.get("sources", [])
+    )

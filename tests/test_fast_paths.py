@@ -43,6 +43,7 @@ from timeline.events.titles import (
     _tidy,
 )
 from timeline.lexicon import Lexicon
+from timeline.render.markdown import escape, plain_escape
 
 SHIPPED = Lexicon.load()
 
@@ -224,3 +225,54 @@ def test_items_starting_in_a_span_are_those_a_filter_keeps(starts, low, high) ->
     found = ByStart(items).starting_in((low, high))
     kept = sorted((item for item in items if low <= item.start < high), key=lambda i: i.start)
     assert [id(item) for item in found] == [id(item) for item in kept]
+
+
+# --- markdown escaping ---------------------------------------------------------------
+
+ESCAPE_PIECES = [
+    " ", "  ", "\t", "\n", "\r\n", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028",
+    "\u3000", "\x00", "\x07", "\x1b", "\x7f", "\x9f", "\\", "`", "*", "_", "{", "}", "[", "]",
+    "<", ">", "(", ")", "#", "+", "!", "|", "~", "&", "$", "-", ".", "word", "Wörd", "“q”",
+    "ſ", "İ", "\U0001f600",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(ESCAPE_PIECES))
+def test_markdown_escape_is_that_of_its_rules_run_one_after_another(text: str) -> None:
+    assert escape(text) == plain_escape(text)
+
+
+@given(st.text())
+def test_markdown_escape_of_any_text_is_that_of_its_rules(text: str) -> None:
+    assert escape(text) == plain_escape(text)
+
+
+# --- a re-run that reads nothing ---------------------------------------------------------
+
+
+def test_the_documents_alone_are_those_of_the_whole_store(tmp_path, fixture_store) -> None:
+    from timeline import store as event_store
+
+    cold = event_store.load_documents(fixture_store)
+    warm = event_store.load_documents(fixture_store)
+    whole = event_store.load(fixture_store)
+    assert cold == warm == (whole.documents, len(whole.events))
+    assert event_store.load_documents(tmp_path / "none.yaml") == ([], 0)
+
+
+def test_a_merge_of_nothing_with_nothing_gone_changes_nothing(tmp_path, fixture_store) -> None:
+    from timeline import pipeline
+    from timeline import store as event_store
+
+    store = event_store.load(fixture_store)
+    for document in store.documents:
+        (tmp_path / document.path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / document.path).write_text("kept\n")
+    assert not pipeline.documents_gone(store.documents, tmp_path)
+    before = event_store.dumps(store)
+    report = pipeline.merge_results(store, [], tmp_path)
+    assert report == pipeline.ExtractReport(events=len(store.events))
+    assert event_store.dumps(store) == before
+    (tmp_path / store.documents[0].path).unlink()
+    assert pipeline.documents_gone(store.documents, tmp_path)

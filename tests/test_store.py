@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import store as event_store
+from timeline.cache import cache_path, file_stamp, legacy_cache_path
 from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
 from timeline.model import DocumentRecord, Event, Source, Store
 
@@ -145,7 +147,8 @@ def test_an_interrupted_write_leaves_the_store_intact(
     with pytest.raises(OSError):
         event_store.save(store, fixture_store)
     assert fixture_store.read_bytes() == before
-    left = [p.name for p in fixture_store.parent.iterdir() if not p.name.endswith(".cache.json")]
+    cache = cache_path(fixture_store)
+    left = [p.name for p in fixture_store.parent.iterdir() if p != cache]
     assert left == ["events.yaml"]
 
 
@@ -253,7 +256,7 @@ def test_week_dates_span_monday_to_sunday() -> None:
 
 def test_the_parsed_copy_is_used_only_while_the_file_is_unchanged(fixture_store: Path) -> None:
     first = event_store.load(fixture_store)
-    assert event_store.cache_path(fixture_store).is_file()
+    assert cache_path(fixture_store).is_file()
     assert event_store.load(fixture_store) == first
     text = fixture_store.read_text().replace("Port authority hires mediator", "Edited by hand")
     fixture_store.write_text(text + "\n")
@@ -263,7 +266,82 @@ def test_the_parsed_copy_is_used_only_while_the_file_is_unchanged(fixture_store:
         event_store.load(fixture_store)
 
 
-def test_a_corrupt_cache_is_ignored(fixture_store: Path) -> None:
+def test_a_file_put_back_with_its_old_size_and_time_is_read_again(fixture_store: Path) -> None:
     event_store.load(fixture_store)
-    event_store.cache_path(fixture_store).write_text("{not json")
+    before = fixture_store.stat()
+    text = fixture_store.read_text()
+    same_size = text.replace("Port authority hires mediator", "Port authority hires MEDIATOR")
+    assert len(same_size) == len(text)
+    fixture_store.write_text(same_size)
+    os.utime(fixture_store, ns=(before.st_atime_ns, before.st_mtime_ns))
+    titles = {e.title for e in event_store.load(fixture_store).events}
+    assert "Port authority hires MEDIATOR" in titles
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"{not json",
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: raw.replace(b"timeline-cache", b"timeline-cachf", 1),
+        lambda raw: raw.replace(b"-marshal", b"-marshaX", 1),
+        lambda raw: raw.split(b"\n", 1)[0] + b"\n" + b"\x00" * 64,
+        lambda raw: raw.split(b"|", 1)[0] + b"|12 x\n",
+        lambda raw: b"",
+    ],
+    ids=["garbage", "truncated", "other-format", "other-python", "zeros", "bad-sizes", "empty"],
+)
+def test_a_damaged_or_foreign_cache_is_ignored(fixture_store: Path, damage) -> None:
+    expected = event_store.load(fixture_store)
+    cache = cache_path(fixture_store)
+    cache.write_bytes(damage(cache.read_bytes()))
+    assert event_store.load(fixture_store) == expected
+    assert event_store.load_with_json(fixture_store)[0] == expected
+
+
+def test_a_cache_of_another_file_is_not_trusted(fixture_store: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text("version: 1\ndocuments: []\nevents: []\n")
+    event_store.load(other)
+    cache_path(other).replace(cache_path(fixture_store))
     assert len(event_store.load(fixture_store).events) == 7
+
+
+def test_the_cache_follows_a_save_and_never_a_failed_one(fixture_store: Path) -> None:
+    store = event_store.load(fixture_store)
+    store.events[0].title = "Saved title"
+    event_store.save(store, fixture_store)
+    header = cache_path(fixture_store).read_bytes().split(b"|", 1)[0]
+    assert " ".join(map(str, file_stamp(fixture_store.stat()))).encode() in header
+    assert event_store.load(fixture_store).events[0].title == "Saved title"
+    before = cache_path(fixture_store).read_bytes()
+    store.events[0].title = ""
+    with pytest.raises(StoreInvalid):
+        event_store.save(store, fixture_store)
+    assert cache_path(fixture_store).read_bytes() == before
+
+
+def test_a_json_cache_of_earlier_versions_is_removed(fixture_store: Path) -> None:
+    legacy_cache_path(fixture_store).write_text('{"stamp": [0, 0], "data": {}}')
+    event_store.load(fixture_store)
+    assert not legacy_cache_path(fixture_store).exists()
+    assert cache_path(fixture_store).is_file()
+
+
+def test_json_lines_are_those_of_the_events_as_loaded(fixture_store: Path) -> None:
+    cold, lines = event_store.load_with_json(fixture_store)
+    warm, cached = event_store.load_with_json(fixture_store)
+    assert cold == warm and lines == cached
+    assert lines == {
+        e.id: json.dumps(event_store.event_to_dict(e), ensure_ascii=False) for e in warm.events
+    }
+
+
+def test_a_loaded_store_shares_no_list_with_another_load(fixture_store: Path) -> None:
+    first = event_store.load(fixture_store)
+    changed = next(e for e in first.events if e.id == "c3d4e5f6a7")
+    changed.actors.append("Someone Else")
+    changed.sources.clear()
+    again = next(e for e in event_store.load(fixture_store).events if e.id == "c3d4e5f6a7")
+    assert "Someone Else" not in again.actors
+    assert len(again.sources) == 3

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 PRECISIONS = ("day", "week", "month", "year")
+SPANS_KEPT = 16384
 STATUSES = ("extracted", "confirmed", "edited", "rejected")
 PUBLISHED_FROM = ("byline", "dateline", "latest dated mention", "user", "estimated", "unknown")
 
@@ -31,11 +33,13 @@ def precision_of(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=SPANS_KEPT)
 def date_span(value: str, precision: str) -> tuple[date, date]:
     """The first and last day a store date covers; ValueError if it names no real date.
 
     Filters and sorting compare spans, so "2023-11" overlaps a window that
-    starts on 15 November and sorts before the days inside it.
+    starts on 15 November and sorts before the days inside it. Spans are kept:
+    a large store names the same few thousand dates again and again.
     """
     if precision == "day":
         day = date.fromisoformat(value)

@@ -9,7 +9,6 @@ any of them works.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,12 +25,12 @@ from timeline.documents import (
     iter_document_paths,
     load_sources_metadata,
     median_publication_date,
-    read_bytes,
     read_document,
     relative_path,
 )
 from timeline.errors import InputError, UsageError
 from timeline.events import extract_events
+from timeline.fingerprints import Fingerprints, fingerprint
 from timeline.lexicon import Lexicon
 from timeline.merge import is_explicit, merge_extraction
 from timeline.model import Document, DocumentRecord, Event, TimeExpression
@@ -172,40 +171,47 @@ def default_workers(documents: int) -> int:
     return max(1, min(os.cpu_count() or 1, documents // DOCUMENTS_PER_WORKER))
 
 
-def fingerprint(path: Path) -> str:
-    """The sha256 of a file's bytes, as the store records it."""
-    return hashlib.sha256(read_bytes(path)).hexdigest()
-
-
 def plan(
     paths: Sequence[Path],
     root: Path,
     known: dict[str, str],
     published: date | None,
     force: bool,
+    fingerprints: Fingerprints | None = None,
 ) -> tuple[list[Task], int, list[str]]:
-    """The documents to read now, how many are unchanged since the last run, and warnings."""
+    """The documents to read now, how many are unchanged since the last run, and warnings.
+
+    With `fingerprints`, a document whose file status is as remembered is not
+    read to learn its sha256.
+    """
     files = list(iter_document_paths(paths))
     if published is not None and len(files) != 1:
         raise UsageError("--published applies to one document; use sources.yaml for several")
     metadata: dict[Path, dict[str, dict]] = {}
     tasks, unchanged, warnings = [], 0, []
     for path in files:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
+        status = path.stat()
+        if status.st_size > MAX_DOCUMENT_BYTES:
             warnings.append(
-                f"{path} skipped: {size / 1e6:.0f} MB is more than the "
+                f"{path} skipped: {status.st_size / 1e6:.0f} MB is more than the "
                 f"{MAX_DOCUMENT_BYTES / 1e6:.0f} MB a document may have"
             )
             continue
+        if fingerprints is not None:
+            fingerprints.seen(path, status)
         stored = known.get(relative_path(path, root))
-        if not force and stored is not None and stored == fingerprint(path):
+        if not force and stored is not None and stored == _sha256(path, fingerprints):
             unchanged += 1
             continue
         if path.parent not in metadata:
             metadata[path.parent] = load_sources_metadata(path.parent)
         tasks.append(Task(path, published, metadata[path.parent].get(path.name)))
     return tasks, unchanged, warnings
+
+
+def _sha256(path: Path, fingerprints: Fingerprints | None) -> str:
+    """A document's sha256, remembered when `fingerprints` knows it, else read."""
+    return fingerprints.of(path) if fingerprints is not None else fingerprint(path)
 
 
 def extract_results(
@@ -216,6 +222,8 @@ def extract_results(
     progress: Progress | None = None,
 ) -> tuple[list[DocumentResult], list[str]]:
     """Every task's result; undated documents get the median date of the others, then again."""
+    if not tasks:
+        return [], []
     workers = default_workers(len(tasks)) if workers is None else workers
     results, warnings, undated = [], [], []
     for done, outcome in enumerate(run_tasks(tasks, root, lexicon_files, workers), start=1):
@@ -252,24 +260,51 @@ def extract(
 
     The store is loaded (and refused if invalid) before anything is read, and
     written once, atomically, under its lock. Documents whose bytes are as the
-    store last saw them are not read again unless `force`.
+    store last saw them are not read again unless `force`; their events are
+    only built when something was read or a document has gone.
     """
     root = Path.cwd()
     with event_store.locked(store_path):
-        current = event_store.load_or_new(store_path)
-        known = {d.path: d.sha256 for d in current.documents}
-        tasks, unchanged, warnings = plan(paths, root, known, published, force)
+        documents, events = event_store.load_documents(store_path)
+        known = {d.path: d.sha256 for d in documents}
+        fingerprints = Fingerprints(store_path)
+        tasks, unchanged, warnings = plan(paths, root, known, published, force, fingerprints)
         results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
         warnings += skipped
         if not results and not unchanged:
             why = f": {warnings[0]}" if warnings else ""
             raise InputError(f"no readable documents in {', '.join(map(str, paths))}{why}")
-        report = merge_results(current, results, root, prune)
-        if report.changed:
-            event_store.save(current, store_path)
+        if results or documents_gone(documents, root):
+            current = event_store.load_or_new(store_path)
+            report = merge_results(current, results, root, prune)
+            if report.changed:
+                event_store.save(current, store_path)
+        else:
+            report = ExtractReport(events=events)
+        learn_read(fingerprints, tasks, results, root)
+        fingerprints.save()
     report.unchanged = unchanged
     report.warnings = warnings + [w for r in results for w in r.warnings]
     return report
+
+
+def documents_gone(documents: list[DocumentRecord], root: Path) -> bool:
+    """Whether any of the store's documents is gone from disk.
+
+    When nothing was read and nothing is gone, a merge would change nothing: a
+    re-run that finds nothing new need not build the store's events at all.
+    """
+    return any(not os.path.exists(os.path.join(root, d.path)) for d in documents)
+
+
+def learn_read(
+    fingerprints: Fingerprints, tasks: list[Task], results: list[DocumentResult], root: Path
+) -> None:
+    """Remember the sha256 of the documents read in this run, by the status `plan` saw."""
+    by_path = {relative_path(task.path, root): task.path for task in tasks}
+    for result in results:
+        if result.record.path in by_path:
+            fingerprints.learn(by_path[result.record.path], result.record.sha256)
 
 
 def merge_results(

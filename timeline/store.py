@@ -1,19 +1,20 @@
-"""events.yaml: the contract, loading, validation and atomic saving.
+"""events.yaml: loading, the dict form, caching and atomic saving.
 
 The store is read and edited by people and kept in git, so loading is safe-only,
 saving is deterministic (fixed key order, events sorted by date then id) and every
 write goes through a temporary file and a rename so a crash never leaves half a file.
+The contract itself is checked in `validation`; the parsed copy is kept by `cache`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import fcntl
 import json
 import os
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import fields
 from pathlib import Path
@@ -21,23 +22,14 @@ from typing import Any
 
 import yaml
 
+from timeline.cache import Stamp, collector_paused, file_stamp, read_cache, write_cache
 from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
-from timeline.model import (
-    PRECISIONS,
-    PUBLISHED_FROM,
-    STATUSES,
-    DocumentRecord,
-    Event,
-    Source,
-    Store,
-    date_span,
-    precision_of,
-)
+from timeline.model import DocumentRecord, Event, Source, Store, date_span
+from timeline.validation import STORE_VERSION, as_text, validate
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-STORE_VERSION = 1
 FIELD_NAMES = {
     cls: frozenset(f.name for f in fields(cls)) for cls in (DocumentRecord, Event, Source)
 }
@@ -62,6 +54,9 @@ EVENT_KEYS = (
     "confidence",
 )
 SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution", "note")
+CACHE_SECTIONS = {"documents": dict, "events": list, "json lines": dict}
+KEY_LAYOUT = repr((DOCUMENT_KEYS, EVENT_KEYS, SOURCE_KEYS, list(CACHE_SECTIONS))).encode()
+CACHE_LAYOUT = f"store{STORE_VERSION}-{zlib.crc32(KEY_LAYOUT):08x}"
 
 
 class _FlowList(list):
@@ -121,6 +116,19 @@ def document_to_dict(record: DocumentRecord) -> dict[str, Any]:
     return {key: data[key] for key in DOCUMENT_KEYS if key in data}
 
 
+JSON_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def event_json(data: dict[str, Any]) -> str:
+    """An event's dict form as one line of JSON, its text written as it is."""
+    return JSON_ENCODER.encode(data)
+
+
+def json_lines(data: dict[str, Any]) -> dict[str, str]:
+    """Each event of a store's dict form as a line of JSON, by event id."""
+    return {event["id"]: event_json(event) for event in data["events"]}
+
+
 def store_to_dict(store: Store) -> dict[str, Any]:
     """The whole store as plain data, sorted as it is written."""
     return {
@@ -141,129 +149,6 @@ def event_sort_key(event: Event) -> tuple[Any, ...]:
     return (start, -(end - start).days, event.id)
 
 
-# --- validation --------------------------------------------------------------
-
-
-def _text(value: Any) -> str | None:
-    """A scalar as the store means it: hand-written dates and years become strings."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
-
-
-def _date_problem(value: Any, precision: Any) -> str | None:
-    """Why a date/precision pair breaks the contract, or None if it is fine."""
-    text = _text(value)
-    if not text:
-        return "has no date"
-    if precision not in PRECISIONS:
-        return f"has unknown precision {precision!r} (expected one of {', '.join(PRECISIONS)})"
-    form = precision_of(text)
-    if form is None:
-        return f"has date {text!r} in no known form (YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www)"
-    if form != precision:
-        return f"has date {text!r} of {form} form but precision {precision!r}"
-    try:
-        date_span(text, precision)
-    except ValueError:
-        return f"has date {text!r} that is not a real date"
-    return None
-
-
-def _source_problems(label: str, sources: Any, documents: set[str]) -> list[str]:
-    problems: list[str] = []
-    for index, source in enumerate(sources):
-        where = f"{label}: source {index + 1}"
-        if not isinstance(source, dict):
-            problems.append(f"{where} is not a mapping")
-            continue
-        for key in ("document", "quote", "expression"):
-            if not isinstance(source.get(key), str):
-                problems.append(f"{where} has no {key}")
-        if not isinstance(source.get("offset"), int):
-            problems.append(f"{where} has no whole-number offset")
-        date = _text(source.get("date"))
-        if date is None or precision_of(date) is None:
-            problems.append(f"{where} has no date in a known form")
-        if isinstance(source.get("document"), str) and source["document"] not in documents:
-            problems.append(f"{where} cites unknown document {source['document']!r}")
-    return problems
-
-
-def _event_problems(index: int, event: Any, documents: set[str], seen: set[str]) -> list[str]:
-    if not isinstance(event, dict):
-        return [f"event {index + 1} is not a mapping"]
-    event_id = event.get("id")
-    label = f"event {event_id}" if event_id else f"event {index + 1}"
-    problems: list[str] = []
-    if not isinstance(event_id, str) or not event_id:
-        problems.append(f"{label} has no id")
-    elif event_id in seen:
-        problems.append(f"{label} has an id used twice")
-    else:
-        seen.add(event_id)
-    if date_problem := _date_problem(event.get("date"), event.get("precision")):
-        problems.append(f"{label} {date_problem}")
-    if not isinstance(event.get("title"), str) or not event["title"].strip():
-        problems.append(f"{label} has no title")
-    if event.get("status", "extracted") not in STATUSES:
-        problems.append(
-            f"{label} has unknown status {event.get('status')!r} "
-            f"(expected one of {', '.join(STATUSES)})"
-        )
-    for key in ("actors", "topics", "edited"):
-        value = event.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            problems.append(f"{label} has {key} that is not a list of names")
-    sources = event.get("sources") or []
-    if not isinstance(sources, list):
-        problems.append(f"{label} has sources that are not a list")
-    elif not sources and not event.get("added_by_hand"):
-        problems.append(f"{label} has no sources and is not marked added_by_hand")
-    else:
-        problems.extend(_source_problems(label, sources, documents))
-    return problems
-
-
-def _document_problems(index: int, document: Any) -> list[str]:
-    if not isinstance(document, dict):
-        return [f"document {index + 1} is not a mapping"]
-    label = f"document {document.get('id') or index + 1}"
-    problems = [
-        f"{label} has no {key}" for key in ("id", "path") if not isinstance(document.get(key), str)
-    ]
-    if document.get("published_from", "unknown") not in PUBLISHED_FROM:
-        problems.append(f"{label} has unknown published_from {document.get('published_from')!r}")
-    published = _text(document.get("published"))
-    if published is not None and precision_of(published) != "day":
-        problems.append(f"{label} has published {published!r} that is not YYYY-MM-DD")
-    return problems
-
-
-def validate(data: Any) -> list[str]:
-    """Every way `data` (as parsed from YAML) breaks the store contract."""
-    if not isinstance(data, dict):
-        return ["the store is not a mapping with version, documents and events"]
-    problems: list[str] = []
-    if data.get("version") != STORE_VERSION:
-        problems.append(f"version is {data.get('version')!r}, expected {STORE_VERSION}")
-    documents = data.get("documents") or []
-    events = data.get("events") or []
-    if not isinstance(documents, list):
-        return [*problems, "documents is not a list"]
-    if not isinstance(events, list):
-        return [*problems, "events is not a list"]
-    for index, document in enumerate(documents):
-        problems.extend(_document_problems(index, document))
-    known = {d.get("id") for d in documents if isinstance(d, dict)}
-    seen: set[str] = set()
-    for index, event in enumerate(events):
-        problems.extend(_event_problems(index, event, known, seen))
-    return problems
-
-
 # --- from dict form ----------------------------------------------------------
 
 
@@ -276,19 +161,40 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 def document_from_dict(raw: dict[str, Any]) -> DocumentRecord:
     """A document record from its dict form."""
     record = DocumentRecord(**_known(DocumentRecord, raw))
-    record.published = _text(record.published)
+    record.published = as_text(record.published)
     return record
 
 
 def event_from_dict(raw: dict[str, Any]) -> Event:
     """An event from its dict form; hand-written dates and years read as text."""
     values = _known(Event, raw)
-    values["date"] = _text(values["date"])
+    values["date"] = as_text(values["date"])
     values["sources"] = [
-        Source(**{**_known(Source, s), "date": _text(s.get("date"))})
+        Source(**{**_known(Source, s), "date": as_text(s.get("date"))})
         for s in raw.get("sources") or []
     ]
     return Event(**values)
+
+
+def _event_from_stored(raw: dict[str, Any]) -> Event:
+    """An event from the form `event_to_dict` gives: every key a field, every value typed."""
+    values = dict(raw)
+    values["sources"] = [Source(**source) for source in raw.get("sources", ())]
+    return Event(**values)
+
+
+def store_from_stored(data: dict[str, Any]) -> Store:
+    """A Store from the form `store_to_dict` gives, which needs no checking or conversion.
+
+    Only data this module made (a cache, or a store it has just validated) has
+    that form; hand-written text goes through `parse_data` and `store_from_dict`.
+    """
+    with collector_paused():
+        return Store(
+            version=data["version"],
+            documents=[DocumentRecord(**raw) for raw in data["documents"]],
+            events=[_event_from_stored(raw) for raw in data["events"]],
+        )
 
 
 def store_from_dict(data: dict[str, Any]) -> Store:
@@ -326,43 +232,12 @@ def parse_data(text: str, path: Path) -> dict[str, Any]:
     return data
 
 
-def cache_path(path: Path) -> Path:
-    """Where a parsed copy of the store is kept, beside it and hidden."""
-    return path.with_name(f".{path.name}.cache.json")
-
-
-def file_stamp(path: Path) -> list[int]:
-    """Size and modification time: what changes whenever the file is written."""
-    status = path.stat()
-    return [status.st_size, status.st_mtime_ns]
-
-
-def read_cache(path: Path) -> dict[str, Any] | None:
-    """The parsed store from its cache, if the cache is of the file as it is now.
-
-    Parsing YAML costs about a second and a half per megabyte even with
-    libyaml; reading the same data as JSON is twenty times faster.
-    """
+def _read_storeas_text(path: Path) -> tuple[str, Stamp]:
+    """The store's text and the stamp of the very file it was read from."""
     try:
-        cached = json.loads(cache_path(path).read_text(encoding="utf-8"))
-        return cached["data"] if cached.get("stamp") == file_stamp(path) else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def write_cache(path: Path, data: dict[str, Any]) -> None:
-    """Keep a parsed copy of the store; a folder that refuses it only costs speed."""
-    with contextlib.suppress(OSError):
-        write_atomic(cache_path(path), json.dumps({"stamp": file_stamp(path), "data": data}))
-
-
-def load(path: Path) -> Store:
-    """Read the store at `path`; a missing file says how to make one."""
-    cached = read_cache(path) if path.is_file() else None
-    if cached is not None:
-        return store_from_dict(cached)
-    try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as stream:
+            stamp = file_stamp(os.fstat(stream.fileno()))
+            return stream.read(), stamp
     except FileNotFoundError:
         raise StoreNotFound(
             f"no store at {path}: run `timeline extract` to build one from your documents"
@@ -371,9 +246,79 @@ def load(path: Path) -> Store:
         raise StoreInvalid(f"{path}: not UTF-8 text ({exc.reason})") from None
     except IsADirectoryError:
         raise StoreInvalid(f"{path} is a folder, not a store file") from None
-    data = store_to_dict(store_from_dict(parse_data(text, path)))
-    write_cache(path, data)
-    return store_from_dict(data)
+
+
+def _cache(path: Path, stamp: Stamp, data: dict[str, Any]) -> None:
+    """Cache the stored form of the file with `stamp`: documents, events, JSON lines.
+
+    The documents come first with the number of events, so that a run which
+    only needs to know what was read before does not unmarshal every event.
+    """
+    with collector_paused():
+        lines = json_lines(data)
+    head = {"version": data["version"], "documents": data["documents"], "events": len(lines)}
+    write_cache(path, stamp, CACHE_LAYOUT, head, data["events"], lines)
+
+
+def _cached(path: Path, sections: int) -> list[Any] | None:
+    """The first sections of the store's cache, if it is of the file as it is now."""
+    try:
+        stamp = file_stamp(path.stat())
+    except OSError:
+        return None
+    cached = read_cache(path, stamp, CACHE_LAYOUT, sections)
+    if cached is None or not all(map(isinstance, cached, CACHE_SECTIONS.values())):
+        return None
+    return cached
+
+
+def _parsed(path: Path) -> dict[str, Any]:
+    """The store's stored form, from its YAML, cached for the next reader."""
+    text, stamp = _read_storeas_text(path)
+    with collector_paused():
+        data = store_to_dict(store_from_dict(parse_data(text, path)))
+    _cache(path, stamp, data)
+    return data
+
+
+def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
+    """The store at `path`, from its cache when that is of the file as it is now."""
+    cached = _cached(path, 3 if with_json else 2)
+    if cached is not None:
+        head, events = cached[0], cached[1]
+        lines = cached[2] if with_json else {}
+        return store_from_stored({**head, "events": events}), lines
+    data = _parsed(path)
+    return store_from_stored(data), json_lines(data) if with_json else {}
+
+
+def load(path: Path) -> Store:
+    """Read the store at `path`; a missing file says how to make one."""
+    return _load(path, with_json=False)[0]
+
+
+def load_with_json(path: Path) -> tuple[Store, dict[str, str]]:
+    """The store, and each event's line of JSON (as `event_json` writes it) by event id.
+
+    Encoding a hundred thousand events takes a second; the cache keeps them
+    encoded. The lines are those of the events as loaded, for a command that
+    only reads them.
+    """
+    return _load(path, with_json=True)
+
+
+def load_documents(path: Path) -> tuple[list[DocumentRecord], int]:
+    """The store's document records and its number of events, without building the events.
+
+    An empty store when there is no file, as `load_or_new`; an invalid one is refused.
+    """
+    if not path.exists():
+        return [], 0
+    cached = _cached(path, 1)
+    head = cached[0] if cached is not None else _parsed(path)
+    events = head["events"]
+    count = events if isinstance(events, int) else len(events)
+    return [DocumentRecord(**raw) for raw in head["documents"]], count
 
 
 def load_or_new(path: Path) -> Store:
@@ -383,18 +328,26 @@ def load_or_new(path: Path) -> Store:
     return load(path)
 
 
-def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
-    """YAML text as the store writes it: block style, unicode kept, short lists inline.
+NAME_LISTS = frozenset({"actors", "topics", "edited"})
 
-    Name lists in `data` are marked in place for the dumper; they stay lists.
+
+def _marked(event: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an event's dict form whose name lists the dumper writes on one line.
+
+    A copy, so that `data` keeps plain lists: the cache cannot marshal a subclass.
     """
-    events = data["events"] if isinstance(data, dict) else data
-    for event in events:
-        for key in ("actors", "topics", "edited"):
-            if key in event:
-                event[key] = _FlowList(event[key])
+    return {key: _FlowList(value) if key in NAME_LISTS else value for key, value in event.items()}
+
+
+def _yamlas_text(data: dict[str, Any] | list[Any]) -> str:
+    """YAML text as the store writes it: block style, unicode kept, short lists inline."""
+    marked: dict[str, Any] | list[Any]
+    if isinstance(data, dict):
+        marked = {**data, "events": [_marked(e) for e in data["events"]]}
+    else:
+        marked = [_marked(e) for e in data]
     return yaml.dump(
-        data,
+        marked,
         Dumper=_StoreDumper,
         sort_keys=False,
         allow_unicode=True,
@@ -405,12 +358,12 @@ def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
 
 def dumps(store: Store) -> str:
     """The store as YAML text: deterministic, so the same store gives the same bytes."""
-    return _yaml_text(store_to_dict(store))
+    return _yamlas_text(store_to_dict(store))
 
 
 def dumps_events(events: list[Event]) -> str:
     """A list of events as YAML, as the store writes them."""
-    return _yaml_text([event_to_dict(e) for e in events])
+    return _yamlas_text([event_to_dict(e) for e in events])
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -443,8 +396,8 @@ def save(store: Store, path: Path) -> None:
     problems = validate(data)
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yaml_text(data))
-    write_cache(path, data)
+    write_atomic(path, _yamlas_text(data))
+    _cache(path, file_stamp(path.stat()), data)
 
 
 @contextlib.contextmanager

@@ -6,6 +6,7 @@ code in one place, `ErrorHandlingGroup`.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import traceback
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from timeline.lexicon import Lexicon
+    from timeline.model import Event, Store
     from timeline.query import Filters
 
 DEFAULT_STORE = Path("events.yaml")
@@ -69,6 +71,8 @@ class ErrorHandlingGroup(TyperGroup):
         return sorted(names, key=lambda n: (COMMAND_ORDER + (n,)).index(n))
 
     def invoke(self, ctx: typer.Context) -> Any:
+        """Run the command; errors become one line, and the collector is back on after it."""
+        collecting = gc.isenabled()
         try:
             return super().invoke(ctx)
         except TimelineError as error:
@@ -82,6 +86,9 @@ class ErrorHandlingGroup(TyperGroup):
         except BrokenPipeError:
             sys.stderr.close()
             ctx.exit(int(ExitCode.OK))
+        finally:
+            if collecting:
+                gc.enable()
 
 
 def report_error(error: TimelineError) -> None:
@@ -246,12 +253,25 @@ LimitFilter = Annotated[
 ]
 
 
-def selected_events(store: Path, actors_file: Path | None, filters: Filters) -> tuple[Any, list]:
-    """The store and its events that pass the filters, in chronological order."""
+def read_store(path: Path, with_json: bool = False) -> tuple[Store, dict[str, str]]:
+    """The store for a command that only reads it, with its events' JSON lines if asked.
+
+    The cycle collector is off until the command ends: a store holds no reference
+    cycles, and the collector would only walk millions of loaded objects again and
+    again while the output is made.
+    """
+    from timeline import store as event_store
+
+    gc.disable()
+    if with_json:
+        return event_store.load_with_json(path)
+    return event_store.load(path), {}
+
+
+def selected_events(current: Store, actors_file: Path | None, filters: Filters) -> list[Event]:
+    """The store's events that pass the filters, in chronological order."""
     from timeline import store as event_store
     from timeline.query import select
 
-    current = event_store.load(store)
     lexicon = load_lexicon(actors_file, None) if (filters.actors or filters.topics) else None
-    events = select(event_store.sort_events(current.events), filters, lexicon)
-    return current, events
+    return select(event_store.sort_events(current.events), filters, lexicon)

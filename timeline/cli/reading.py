@@ -30,6 +30,7 @@ from timeline.cli.app import (
     build_filters,
     choices,
     parse_published,
+    read_store,
     report_error,
     selected_events,
 )
@@ -69,9 +70,12 @@ def show(
 
     env = Environment.detect(no_color)
     filters = build_filters(actor, topic, since, until, search, document, limit)
-    current, events = selected_events(store, actors, filters)
     chosen = output_format.value if output_format else ("terminal" if env.color else "plain")
-    context = RenderContext(width=env.width, verbose=verbose, documents=current.documents)
+    current, lines = read_store(store, with_json=chosen == "json")
+    events = selected_events(current, actors, filters)
+    context = RenderContext(
+        width=env.width, verbose=verbose, documents=current.documents, event_json=lines
+    )
     output = get_renderer(chosen)(events, context)
     if chosen == "terminal":
         print_rich(output, env, pager=not no_pager)
@@ -128,7 +132,8 @@ def markdown(
     from timeline.store import write_atomic
 
     filters = build_filters(actor, topic, since, until, search, document, limit)
-    current, events = selected_events(store, actors, filters)
+    current, _ = read_store(store)
+    events = selected_events(current, actors, filters)
     text = get_renderer("markdown")(events, RenderContext(documents=current.documents))
     if output is None:
         typer.echo(text, nl=False)
@@ -139,11 +144,10 @@ def markdown(
 
 def name_table(store: Path, attribute: str, output_format: Enum | None, no_color: bool) -> None:
     """The actors or topics of the store with their counts and first and last dates."""
-    from timeline import store as event_store
     from timeline.query import name_stats
 
     env = Environment.detect(no_color)
-    current = event_store.load(store)
+    current, _ = read_store(store)
     live = [e for e in current.events if e.status != "rejected"]
     stats = name_stats(live, attribute)
     chosen = output_format.value if output_format else ("terminal" if env.color else "plain")
@@ -210,10 +214,8 @@ def check(store: StoreOption = DEFAULT_STORE) -> None:
 
     Example: timeline check --store events.yaml
     """
-    from timeline import store as event_store
-
     try:
-        current = event_store.load(store)
+        current, _ = read_store(store)
     except StoreInvalid as error:
         report_error(error)
         raise typer.Exit(int(ExitCode.PROBLEMS)) from None
@@ -272,11 +274,10 @@ def conflicts(
 
     Example: timeline conflicts
     """
-    from timeline import store as event_store
     from timeline.curate import conflicts as find_conflicts
     from timeline.render.conflicts import conflicts_json, render_conflicts
 
-    found = find_conflicts(event_store.load(store))
+    found = find_conflicts(read_store(store)[0])
     if output_format == ConflictsFormat.json:
         typer.echo(conflicts_json(found), nl=False)
     else:

@@ -7,7 +7,7 @@ cannot drift apart. Modules are imported on first use to keep start-up quick.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,11 +26,16 @@ FORMATS = tuple(RENDERERS)
 
 @dataclass(frozen=True)
 class RenderContext:
-    """What a renderer may know of where its output goes and what it covers."""
+    """What a renderer may know of where its output goes and what it covers.
+
+    `event_json` holds lines of JSON already made for events, by id, as
+    `store.load_with_json` gives them: only for events shown as they were loaded.
+    """
 
     width: int = 80
     verbose: bool = False
     documents: list[DocumentRecord] = field(default_factory=list)
+    event_json: Mapping[str, str] = field(default_factory=dict)
 
 
 Renderer = Callable[[list[Event], RenderContext], Any]

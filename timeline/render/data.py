@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from timeline.model import Event
 from timeline.render import RenderContext
-from timeline.store import dumps_events, event_to_dict
+from timeline.store import dumps_events, event_json, event_to_dict
 
 CSV_COLUMNS = (
     "id",
@@ -34,10 +33,14 @@ def render_json(events: list[Event], context: RenderContext) -> str:
     """A JSON list of events, keys in the store's order, one event a line.
 
     One line an event keeps the output readable and greppable while letting
-    the C encoder do the work: an indented dump is ten times slower.
+    the C encoder do the work: an indented dump is ten times slower. Lines the
+    context already holds are used as they are.
     """
-    lines = (json.dumps(event_to_dict(e), ensure_ascii=False) for e in events)
-    return "[\n" + ",\n".join(lines) + "\n]\n" if events else "[]\n"
+    if not events:
+        return "[]\n"
+    known = context.event_json
+    lines = [known.get(e.id) or event_json(event_to_dict(e)) for e in events]
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def render_yaml(events: list[Event], context: RenderContext) -> str:

@@ -26,7 +26,8 @@ class Line:
 
 
 BLANK = Line(0, ())
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def literal(text: str) -> str:

@@ -11,15 +11,31 @@ import re
 from timeline.model import Event
 from timeline.render import RenderContext
 from timeline.render.labels import conflict_note, date_label, period_heading
-from timeline.render.layout import literal
+from timeline.render.layout import CONTROL_CHARACTERS, literal
 
-SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+MARKS = r"\\`*_{}\[\]<>()#+!|~&$"
+SPECIAL = re.compile(f"([{MARKS}])")
 WHITESPACE = re.compile(r"\s+")
+TO_ESCAPE = re.compile(f"[{MARKS}{CONTROL_CHARACTERS}]")
+
+
+def plain_escape(text: str) -> str:
+    """`escape` as its rules read: whitespace runs to one space, controls shown, marks escaped."""
+    return SPECIAL.sub(r"\\\1", literal(WHITESPACE.sub(" ", text).strip()))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return plain_escape(match.group())
 
 
 def escape(text: str) -> str:
-    """Inline text that renders as written: one line, markdown punctuation escaped."""
-    return SPECIAL.sub(r"\\\1", literal(WHITESPACE.sub(" ", text).strip()))
+    """Inline text that renders as written: one line, markdown punctuation escaped.
+
+    What `plain_escape` does, in two passes instead of four: str.split knows the
+    same whitespace as the pattern, one character class finds what needs
+    escaping, and only those characters go through the rules one by one.
+    """
+    return TO_ESCAPE.sub(_escaped, " ".join(text.split()))
 
 
 def _summary(events: list[Event], context: RenderContext) -> str:
