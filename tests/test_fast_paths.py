@@ -7,6 +7,8 @@ groups and order.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,7 +45,9 @@ from timeline.events.titles import (
     _tidy,
 )
 from timeline.lexicon import Lexicon
+from timeline.render.layout import CONTROL, literal
 from timeline.render.markdown import escape, plain_escape
+from timeline.render.plain import wrap
 
 SHIPPED = Lexicon.load()
 
@@ -276,3 +280,29 @@ def test_a_merge_of_nothing_with_nothing_gone_changes_nothing(tmp_path, fixture_
     assert event_store.dumps(store) == before
     (tmp_path / store.documents[0].path).unlink()
     assert pipeline.documents_gone(store.documents, tmp_path)
+
+
+# --- plain text wrapping -----------------------------------------------------------------
+
+WRAP_PIECES = [
+    " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\xa0", "\u2003", "-", "—", "•", "word",
+    "Wörd", "a", "longerwordthanmost", "x" * 45, ".", ",", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces(WRAP_PIECES, 30), st.integers(40, 100), st.integers(0, 10), st.integers(0, 12))
+def test_a_line_is_wrapped_as_textwrap_wraps_it(text: str, width, indent, hang) -> None:
+    expected = textwrap.fill(
+        text,
+        width=width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * hang,
+        break_on_hyphens=False,
+    )
+    assert wrap(text, width, indent, hang) == expected
+
+
+@given(st.text())
+def test_literal_text_is_that_of_the_control_pattern_run_on_it(text: str) -> None:
+    assert literal(text) == CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
