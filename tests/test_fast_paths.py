@@ -7,6 +7,8 @@ groups and order.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,7 +45,11 @@ from timeline.events.titles import (
     _tidy,
 )
 from timeline.lexicon import Lexicon
+from timeline.model import STATUSES, Event, Source
+from timeline.query import Filters, build_predicates, select
+from timeline.render.layout import CONTROL, literal
 from timeline.render.markdown import escape, plain_escape
+from timeline.render.plain import wrap
 
 SHIPPED = Lexicon.load()
 
@@ -276,3 +282,61 @@ def test_a_merge_of_nothing_with_nothing_gone_changes_nothing(tmp_path, fixture_
     assert event_store.dumps(store) == before
     (tmp_path / store.documents[0].path).unlink()
     assert pipeline.documents_gone(store.documents, tmp_path)
+
+
+# --- plain text wrapping -----------------------------------------------------------------
+
+WRAP_PIECES = [
+    " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\xa0", "\u2003", "-", "—", "•", "word",
+    "Wörd", "a", "longerwordthanmost", "x" * 45, ".", ",", "“", "”",
+]  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces(WRAP_PIECES, 30), st.integers(40, 100), st.integers(0, 10), st.integers(0, 12))
+def test_a_line_is_wrapped_as_textwrap_wraps_it(text: str, width, indent, hang) -> None:
+    expected = textwrap.fill(
+        text,
+        width=width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * hang,
+        break_on_hyphens=False,
+    )
+    assert wrap(text, width, indent, hang) == expected
+
+
+@given(st.text())
+def test_literal_text_is_that_of_the_control_pattern_run_on_it(text: str) -> None:
+    assert literal(text) == CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# --- filters -----------------------------------------------------------------------------
+
+NAMES = ["Ana", "Bo", "Cy"]
+EVENTS = st.lists(
+    st.builds(
+        lambda number, status, actors, topics: Event(
+            f"e{number}", "2024-03-0" + str(number % 9 + 1), "day", f"Title {number}",
+            actors, topics, [Source("d", "2024-03-01", "Friday", f"quote {number}", 0)],
+            status,
+        ),
+        st.integers(0, 99), st.sampled_from(STATUSES), st.lists(st.sampled_from(NAMES)),
+        st.lists(st.sampled_from(NAMES)),
+    ),
+    max_size=20,
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(EVENTS, st.booleans(), st.lists(st.sampled_from(NAMES), max_size=2), st.booleans())
+def test_selected_events_are_those_passing_every_test(events, rejected, actors, search) -> None:
+    present = {name for event in events for name in event.actors}
+    filters = Filters(
+        actors=[a for a in actors if a in present],
+        search="1" if search else None,
+        since="2024-03-03" if search else None,
+        include_rejected=rejected,
+    )
+    tests = build_predicates(filters, events, None)
+    plain = [event for event in events if all(test(event) for test in tests)]
+    assert [id(e) for e in select(events, filters)] == [id(e) for e in plain]

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from rich.console import Console
 
 from timeline import store as event_store
@@ -99,7 +100,7 @@ def test_csv_has_a_row_per_event_and_sources_in_step() -> None:
 
 def test_yaml_output_reads_back_as_store_events() -> None:
     events, context = fixture_events()
-    data = event_store.yaml.safe_load(get_renderer("yaml")(events, context))
+    data = yaml.safe_load(get_renderer("yaml")(events, context))
     assert [e["id"] for e in data] == [e.id for e in events]
 
 

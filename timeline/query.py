@@ -158,8 +158,10 @@ def select(events: list[Event], filters: Filters, lexicon: Lexicon | None = None
     """The events that pass every filter, in the order given, cut at the limit."""
     if filters.limit is not None and filters.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    tests = build_predicates(filters, events, lexicon)
-    chosen = [event for event in events if all(test(event) for test in tests)]
+    chosen = events
+    for test in build_predicates(filters, events, lexicon):
+        chosen = list(filter(test, chosen))
+    chosen = list(chosen)
     return chosen[: filters.limit] if filters.limit is not None else chosen
 
 

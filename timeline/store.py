@@ -17,18 +17,14 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import fields
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from timeline.cache import Stamp, collector_paused, file_stamp, read_cache, write_cache
 from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
 from timeline.model import DocumentRecord, Event, Source, Store, date_span
 from timeline.validation import STORE_VERSION, as_text, validate
-
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 FIELD_NAMES = {
     cls: frozenset(f.name for f in fields(cls)) for cls in (DocumentRecord, Event, Source)
@@ -63,15 +59,25 @@ class _FlowList(list):
     """A list of short names, written on one line: `actors: [Hamas, Qatar]`."""
 
 
-class _StoreDumper(SafeDumper):
-    """The safe dumper (libyaml's when present), with short lists on one line."""
+@cache
+def _store_dumper() -> type:
+    """The safe dumper (libyaml's when present), with short lists on one line.
 
+    Made on first use: importing yaml is a tenth of the start of a command that
+    finds the store in its cache.
+    """
+    import yaml
 
-def _represent_flow_list(dumper: yaml.SafeDumper, data: _FlowList) -> yaml.Node:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+    class StoreDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
 
-
-_StoreDumper.add_representer(_FlowList, _represent_flow_list)
+    StoreDumper.add_representer(
+        _FlowList,
+        lambda dumper, data: dumper.represent_sequence(
+            "tag:yaml.org,2002:seq", data, flow_style=True
+        ),
+    )
+    return StoreDumper
 
 
 # --- dict form ---------------------------------------------------------------
@@ -216,8 +222,10 @@ def parse(text: str, path: Path) -> Store:
 
 def parse_data(text: str, path: Path) -> dict[str, Any]:
     """The store's data, parsed and validated; StoreInvalid naming every problem."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=SafeLoader)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -232,7 +240,7 @@ def parse_data(text: str, path: Path) -> dict[str, Any]:
     return data
 
 
-def _read_storeas_text(path: Path) -> tuple[str, Stamp]:
+def _read_store_text(path: Path) -> tuple[str, Stamp]:
     """The store's text and the stamp of the very file it was read from."""
     try:
         with open(path, encoding="utf-8") as stream:
@@ -274,7 +282,7 @@ def _cached(path: Path, sections: int) -> list[Any] | None:
 
 def _parsed(path: Path) -> dict[str, Any]:
     """The store's stored form, from its YAML, cached for the next reader."""
-    text, stamp = _read_storeas_text(path)
+    text, stamp = _read_store_text(path)
     with collector_paused():
         data = store_to_dict(store_from_dict(parse_data(text, path)))
     _cache(path, stamp, data)
@@ -339,16 +347,18 @@ def _marked(event: dict[str, Any]) -> dict[str, Any]:
     return {key: _FlowList(value) if key in NAME_LISTS else value for key, value in event.items()}
 
 
-def _yamlas_text(data: dict[str, Any] | list[Any]) -> str:
+def _yaml_text(data: dict[str, Any] | list[Any]) -> str:
     """YAML text as the store writes it: block style, unicode kept, short lists inline."""
     marked: dict[str, Any] | list[Any]
     if isinstance(data, dict):
         marked = {**data, "events": [_marked(e) for e in data["events"]]}
     else:
         marked = [_marked(e) for e in data]
+    import yaml
+
     return yaml.dump(
         marked,
-        Dumper=_StoreDumper,
+        Dumper=_store_dumper(),
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
@@ -358,12 +368,12 @@ def _yamlas_text(data: dict[str, Any] | list[Any]) -> str:
 
 def dumps(store: Store) -> str:
     """The store as YAML text: deterministic, so the same store gives the same bytes."""
-    return _yamlas_text(store_to_dict(store))
+    return _yaml_text(store_to_dict(store))
 
 
 def dumps_events(events: list[Event]) -> str:
     """A list of events as YAML, as the store writes them."""
-    return _yamlas_text([event_to_dict(e) for e in events])
+    return _yaml_text([event_to_dict(e) for e in events])
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -396,7 +406,7 @@ def save(store: Store, path: Path) -> None:
     problems = validate(data)
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yamlas_text(data))
+    write_atomic(path, _yaml_text(data))
     _cache(path, file_stamp(path.stat()), data)
 
 

@@ -22,7 +22,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(text for text, _ in self.segments)
+        return "".join([text for text, _ in self.segments])
 
 
 BLANK = Line(0, ())
@@ -34,7 +34,11 @@ def literal(text: str) -> str:
     """Text from a document made inert: control characters shown as code points.
 
     A quote carrying an escape sequence must be shown, not obeyed by the terminal.
+    Control characters are never printable, so text that is all printable is
+    given back without a search.
     """
+    if text.isprintable():
+        return text
     return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
