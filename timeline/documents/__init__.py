@@ -43,8 +43,8 @@ def iter_document_paths(paths: Sequence[Path]) -> Iterator[Path]:
     files, the store's own files and files that are not text are left out; the
     same file reached twice is given once.
     """
-    seen_files: set[Path] = set()
-    seen_folders: set[Path] = set()
+    seen_files: set[tuple[int, int]] = set()
+    seen_folders: set[tuple[int, int]] = set()
     for path in paths:
         if not path.exists():
             raise InputError(missing_path_message(path))
@@ -53,9 +53,9 @@ def iter_document_paths(paths: Sequence[Path]) -> Iterator[Path]:
         else:
             found = iter([path]) if is_document_file(path) else iter(())
         for file in found:
-            real = real_path(file)
-            if real is not None and real not in seen_files:
-                seen_files.add(real)
+            identity = file_identity(file)
+            if identity is not None and identity not in seen_files:
+                seen_files.add(identity)
                 yield file
 
 
@@ -66,20 +66,25 @@ def missing_path_message(path: Path) -> str:
     return f"{path} does not exist"
 
 
-def real_path(path: Path) -> Path | None:
-    """The path with every link resolved, or None when links loop."""
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode a path leads to, links followed; None when links loop.
+
+    Two paths to one file share it, whatever links lie between; one stat call
+    finds it, where resolving the path would look at each of its parts.
+    """
     try:
-        return path.resolve(strict=True)
+        status = path.stat()
     except (OSError, RuntimeError):
         return None
+    return status.st_dev, status.st_ino
 
 
-def walk_folder(folder: Path, seen_folders: set[Path]) -> Iterator[Path]:
+def walk_folder(folder: Path, seen_folders: set[tuple[int, int]]) -> Iterator[Path]:
     """The document files under `folder`, depth first in name order, each folder once."""
-    real = real_path(folder)
-    if real is None or real in seen_folders:
+    identity = file_identity(folder)
+    if identity is None or identity in seen_folders:
         return
-    seen_folders.add(real)
+    seen_folders.add(identity)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError:
@@ -88,10 +93,20 @@ def walk_folder(folder: Path, seen_folders: set[Path]) -> Iterator[Path]:
         path = folder / entry.name
         if entry.name.startswith("."):
             continue
-        if path.is_dir():
+        kind = _entry_kind(entry)
+        if kind == "folder":
             yield from walk_folder(path, seen_folders)
-        elif path.is_file() and is_document_file(path):
+        elif kind == "file" and is_document_file(path):
             yield path
+
+
+def _entry_kind(entry: os.DirEntry) -> str | None:
+    """What an entry is, links followed: "folder", "file", or None (anything else, or a
+    broken or looping link). scandir mostly knows it already, without a stat call."""
+    try:
+        return "folder" if entry.is_dir() else "file" if entry.is_file() else None
+    except OSError:
+        return None
 
 
 def is_document_file(path: Path) -> bool:
