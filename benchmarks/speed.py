@@ -480,7 +480,7 @@ def report_as_json(report: Report) -> str:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sizes = {"type": int, "nargs": "+"}
+    sizes = {"type": int, "nargs": "*"}
     parser.add_argument("--sizes", **sizes, default=list(DEFAULT_SIZES), help="documents")
     parser.add_argument("--store-sizes", **sizes, default=list(DEFAULT_STORE_SIZES), help="events")
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="runs of each command")

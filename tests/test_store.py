@@ -248,6 +248,24 @@ def test_round_trip_keeps_every_event_and_the_same_bytes(store: Store) -> None:
     assert event_store.dumps(loaded) == text
 
 
+@settings(max_examples=60, deadline=None)
+@given(stores(), st.integers(min_value=1, max_value=3))
+def test_events_dumped_a_few_at_a_time_give_the_text_of_one_dump(
+    store: Store, per_dump: int
+) -> None:
+    whole = event_store.dumps(store)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(event_store, "EVENTS_PER_DUMP", per_dump)
+        assert event_store.dumps(store) == whole
+        assert event_store.dumps_events(store.events) == yaml_of_events(store.events)
+
+
+def yaml_of_events(events: list[Event]) -> str:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(event_store, "EVENTS_PER_DUMP", 10**9)
+        return event_store.dumps_events(events)
+
+
 def test_week_dates_span_monday_to_sunday() -> None:
     from timeline.model import date_span
 
