@@ -317,8 +317,9 @@ def merge_extraction(
         _update(existing, fresh, kept_sources[existing.id], published)
         refreshed.add(existing.id)
     survivors = []
+    new = set(report.new)
     for event in store.events:
-        if event.id not in refreshed and event.id not in report.new:
+        if event.id not in refreshed and event.id not in new:
             remaining = kept_sources.get(event.id, event.sources)
             if remaining or not event.sources:
                 event.sources = remaining

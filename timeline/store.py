@@ -71,7 +71,10 @@ def _store_dumper() -> type:
     import yaml
 
     class StoreDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-        pass
+        def ignore_aliases(self, data: object) -> bool:
+            """Never an anchor: a store is plain data, and looking for shared
+            objects is a tenth of the time of writing it."""
+            return True
 
     StoreDumper.add_representer(
         _FlowList,
