@@ -17,7 +17,6 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,34 +54,6 @@ SOURCE_KEYS = ("document", "date", "expression", "quote", "offset", "attribution
 CACHE_SECTIONS = {"documents": dict, "events": list, "json lines": dict}
 KEY_LAYOUT = repr((DOCUMENT_KEYS, EVENT_KEYS, SOURCE_KEYS, list(CACHE_SECTIONS))).encode()
 CACHE_LAYOUT = f"store{STORE_VERSION}-{zlib.crc32(KEY_LAYOUT):08x}"
-
-
-class _FlowList(list):
-    """A list of short names, written on one line: `actors: [Hamas, Qatar]`."""
-
-
-@cache
-def _store_dumper() -> type:
-    """The safe dumper (libyaml's when present), with short lists on one line.
-
-    Made on first use: importing yaml is a tenth of the start of a command that
-    finds the store in its cache.
-    """
-    import yaml
-
-    class StoreDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-        def ignore_aliases(self, data: object) -> bool:
-            """Never an anchor: a store is plain data, and looking for shared
-            objects is a tenth of the time of writing it."""
-            return True
-
-    StoreDumper.add_representer(
-        _FlowList,
-        lambda dumper, data: dumper.represent_sequence(
-            "tag:yaml.org,2002:seq", data, flow_style=True
-        ),
-    )
-    return StoreDumper
 
 
 # --- dict form ---------------------------------------------------------------
@@ -344,14 +315,6 @@ def load_or_new(path: Path) -> Store:
 NAME_LISTS = frozenset({"actors", "topics", "edited"})
 
 
-def _marked(event: dict[str, Any]) -> dict[str, Any]:
-    """A copy of an event's dict form whose name lists the dumper writes on one line.
-
-    A copy, so that `data` keeps plain lists: the cache cannot marshal a subclass.
-    """
-    return {key: _FlowList(value) if key in NAME_LISTS else value for key, value in event.items()}
-
-
 def _yaml_parts(data: dict[str, Any] | list[Any]) -> Iterator[str]:
     """YAML text as the store writes it, a few hundred events at a time.
 
@@ -368,21 +331,18 @@ def _yaml_parts(data: dict[str, Any] | list[Any]) -> Iterator[str]:
         yield _dump({key: value for key, value in data.items() if key != "events"})
         yield "events:\n"
     for start in range(0, len(events), EVENTS_PER_DUMP):
-        yield _dump([_marked(e) for e in events[start : start + EVENTS_PER_DUMP]])
+        yield _dump(events[start : start + EVENTS_PER_DUMP])
 
 
 def _dump(data: dict[str, Any] | list[Any]) -> str:
-    """One piece of the store's YAML."""
-    import yaml
+    """One piece of the store's YAML, its name lists on one line.
 
-    return yaml.dump(
-        data,
-        Dumper=_store_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=LINE_WIDTH,
-    )
+    Imported on first use: importing yaml is a tenth of the start of a command
+    that finds the store in its cache.
+    """
+    from timeline.yaml_events import yaml_text
+
+    return yaml_text(data, NAME_LISTS, LINE_WIDTH)
 
 
 def dumps(store: Store) -> str:
