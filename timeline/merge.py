@@ -96,7 +96,13 @@ def title_words(event: Event) -> frozenset[str]:
 
 def content_words(event: Event) -> frozenset[str]:
     """The words of the title and every quote, for comparing two mentions."""
-    return _words(" ".join([event.title, *(s.quote for s in event.sources)]))
+    return _all_words(event.title, tuple(s.quote for s in event.sources))
+
+
+@lru_cache(maxsize=65536)
+def _all_words(title: str, quotes: tuple[str, ...]) -> frozenset[str]:
+    """The words of a title and its quotes: those of each, as words never span two."""
+    return _words(title).union(*map(_words, quotes))
 
 
 def _dates_close(a: Event, b: Event) -> bool:
@@ -123,9 +129,10 @@ def same_happening(a: Event, b: Event) -> bool:
     and enough shared words in the quotes; a call and a statement on the same
     day differ in their words and stay apart.
     """
-    if {s.document for s in a.sources} & {s.document for s in b.sources}:
-        return False
     if a.precision != b.precision or not _dates_close(a, b):
+        return False
+    documents = {s.document for s in a.sources}
+    if any(s.document in documents for s in b.sources):
         return False
     if a.actors and b.actors and not set(a.actors) & set(b.actors):
         return False
