@@ -216,6 +216,32 @@ def test_a_new_report_of_a_known_happening_joins_it_and_keeps_its_id() -> None:
     assert {s.document for s in store.events[0].sources} == {"a", "b"}
 
 
+def test_reading_a_document_again_gives_what_one_merge_of_all_gives() -> None:
+    def mentions_of_b() -> list[Event]:
+        return [
+            mention("b", "2024-03-05", "Dockworkers strike at the port", ["Union"], ["labour"]),
+            mention(
+                "b",
+                "2024-03-06",
+                "Port closed by the dockworkers' strike",
+                ["Union"],
+                ["labour"],
+                quote="The port closed as dockworkers strike.",
+            ),
+        ]
+
+    sure = mention("a", "2024-03-04", "Dockworkers strike", ["Union"], ["labour"])
+    sure.confidence = 0.9
+    once, twice = Store(), Store()
+    merge_extraction(once, records("a", "b"), [sure, *mentions_of_b()])
+    merge_extraction(twice, records("a", "b"), [sure, *mentions_of_b()])
+    report = merge_extraction(twice, records("b"), mentions_of_b())
+    assert report.new == []
+    assert len(once.events) == len(twice.events) == 1
+    assert twice.events[0].title == once.events[0].title == "Dockworkers strike"
+    assert twice.events[0].sources == once.events[0].sources
+
+
 def test_re_extraction_keeps_edits_rejections_and_hand_made_events() -> None:
     store = Store()
     strike = mention("a", "2024-03-04", "Strike closes port", ["Union"], ["labour"])

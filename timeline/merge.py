@@ -178,9 +178,14 @@ def join_sources(sources: list[Source]) -> list[Source]:
     return sorted(unique.values(), key=lambda s: (s.document, s.offset))
 
 
+def title_rank(event: Event) -> tuple[float, int]:
+    """Which mention names a happening: the surest, then the shortest title."""
+    return (event.confidence or 0.0, -len(event.title))
+
+
 def combine(events: list[Event], published: dict[str, date]) -> Event:
     """One event from several mentions of a happening; disagreeing dates flagged."""
-    first = max(events, key=lambda e: (e.confidence or 0, -len(e.title)))
+    first = max(events, key=title_rank)
     sources = join_sources([s for e in events for s in e.sources])
     chosen = best_date(sources, published)
     dated = next((e for e in events if e.date == chosen), first)
@@ -243,12 +248,15 @@ def _update(existing: Event, fresh: Event, kept: list[Source], published: dict[s
     """Refresh an existing event from a new extraction, leaving edited fields alone.
 
     Mentions kept from documents not read now still count: their actors and
-    topics stay, and the date is the best supported over all sources.
+    topics stay, the date is the best supported over all sources, and the title
+    stays when the event had it from a surer mention, as one merge of every
+    document would have chosen.
     """
     sources = join_sources([*kept, *fresh.sources])
+    named = fresh if not kept or title_rank(fresh) > title_rank(existing) else existing
     for name in ("title", "confidence"):
         if name not in existing.edited:
-            setattr(existing, name, getattr(fresh, name))
+            setattr(existing, name, getattr(named, name))
     for name in ("actors", "topics"):
         if name not in existing.edited:
             earlier = set(getattr(existing, name)) if kept else set()
@@ -298,6 +306,8 @@ def merge_extraction(
     Mentions from the documents read now replace those documents' old mentions;
     rejected events stay rejected, edited fields stay as edited, events added by
     hand stay, and an event keeps its id while any of its mentions is found again.
+    Fresh events found in the same stored event are folded into it together: a
+    document read again gives back the mentions it gave before.
     """
     report = MergeReport(read=len(records))
     read = {r.id for r in records}
@@ -309,20 +319,23 @@ def merge_extraction(
     for event in store.events:
         if kept_sources[event.id]:
             others.add(event)
-    refreshed: set[str] = set()
     taken = {e.id for e in store.events}
+    found_again: dict[str, tuple[Event, list[Event]]] = {}
     for fresh in cluster(extracted, published):
         existing = next((owner[k] for k in map(source_key, fresh.sources) if k in owner), None)
         if existing is None:
             existing = next((e for e in others.near(fresh) if same_happening(fresh, e)), None)
-        if existing is None or existing.id in refreshed:
+        if existing is None:
             fresh.id = unused_id(fresh.id, taken)
             taken.add(fresh.id)
             store.events.append(fresh)
             report.new.append(fresh.id)
-            continue
+        else:
+            found_again.setdefault(existing.id, (existing, []))[1].append(fresh)
+    for existing, mentions in found_again.values():
+        fresh = mentions[0] if len(mentions) == 1 else combine(mentions, published)
         _update(existing, fresh, kept_sources[existing.id], published)
-        refreshed.add(existing.id)
+    refreshed = set(found_again)
     survivors = []
     new = set(report.new)
     for event in store.events:
