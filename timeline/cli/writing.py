@@ -105,13 +105,19 @@ def summarise(report: Any, target: Path) -> None:
     """Warnings, then the one-line summary of a run, on stderr."""
     for warning in report.warnings:
         typer.echo(f"timeline: warning: {warning}", err=True)
-    read = f"{report.documents} document{'s' if report.documents != 1 else ''} read"
+    read = f"{counted(report.documents, 'document')} read"
     if report.unchanged:
         read += f", {report.unchanged} unchanged"
-    summary = f"{read}, {report.events} events ({report.new} new), {len(report.warnings)} warnings"
+    events = f"{counted(report.events, 'event')} ({report.new} new)"
+    summary = f"{read}, {events}, {counted(len(report.warnings), 'warning')}"
     if report.orphaned or report.removed:
         summary += f", {report.orphaned} orphaned, {report.removed} removed"
     typer.echo(f"{summary} → {target}", err=True)
+
+
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, singular for one: "1 warning", "2 warnings"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @app.command()
