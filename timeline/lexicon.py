@@ -18,6 +18,7 @@ import yaml
 
 from timeline.dates.lexicon import has_case_twins
 from timeline.errors import InputError, UsageError
+from timeline.trie import trie_pattern
 
 DATA = Path(__file__).parent / "data"
 SHIPPED = (DATA / "actors.yaml", DATA / "topics.yaml")
@@ -92,31 +93,6 @@ def _written_forms(alias: str) -> list[str]:
         forms.append(" ".join(w[:1].upper() + w[1:] for w in bare.split()))
     forms += [f.replace("'", "\u2019") for f in forms if "'" in f]
     return _unique(f for f in forms if f)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex alternation of `words` as a trie, longest alternative tried first.
-
-    A flat alternation of a thousand names is slow, and tries them in listed order;
-    the trie shares prefixes and, with greedy optional tails, prefers the longest.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
 
 
 def _bounded(alternation: str) -> str:

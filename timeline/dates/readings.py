@@ -66,9 +66,16 @@ class Situation:
     antecedent: Point | None = None
 
 
-def _time_type(suffix: str) -> str:
-    """TIME when a clock time or a part of the day is attached, else DATE."""
-    return "TIME" if suffix else "DATE"
+class _TimedBySuffix:
+    """A reading whose suffix decides its type: TIME when a clock time or a part of
+    the day is attached ("Tuesday night", "tonight"), else DATE."""
+
+    suffix: str
+
+    @property
+    def type(self) -> str:
+        """TIME or DATE, by the suffix."""
+        return "TIME" if self.suffix else "DATE"
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,7 @@ class Fixed:
 
 
 @dataclass(frozen=True)
-class MonthDay:
+class MonthDay(_TimedBySuffix):
     """A day and month without a year ("October 20"): the year comes from the reference."""
 
     month: int
@@ -94,11 +101,6 @@ class MonthDay:
     suffix: str = ""
     mod: str | None = None
     relative = REFERENCE
-
-    @property
-    def type(self) -> str:
-        """TIME with a clock time attached, else DATE."""
-        return _time_type(self.suffix)
 
     def value(self, situation: Situation) -> str:
         """The date in the year nearest the reference on the side the tense says."""
@@ -130,7 +132,7 @@ class MonthIn:
 
 
 @dataclass(frozen=True)
-class WeekdayIn:
+class WeekdayIn(_TimedBySuffix):
     """A weekday ("Friday", "last Monday", "Tuesday night"): a full date once placed."""
 
     weekday: int
@@ -138,11 +140,6 @@ class WeekdayIn:
     suffix: str = ""
     mod: str | None = None
     relative = REFERENCE
-
-    @property
-    def type(self) -> str:
-        """TIME with a clock time or part of the day attached, else DATE."""
-        return _time_type(self.suffix)
 
     def value(self, situation: Situation) -> str:
         """The nearest such day on the side the tense (or "last"/"next") says."""
@@ -157,7 +154,7 @@ class WeekdayIn:
 
 
 @dataclass(frozen=True)
-class Shifted:
+class Shifted(_TimedBySuffix):
     """A span some steps from the reference ("yesterday", "last week", "two years ago").
 
     `amount` None means "the one the tense points to": "the weekend", "the end of
@@ -169,11 +166,6 @@ class Shifted:
     suffix: str = ""
     mod: str | None = None
     relative = REFERENCE
-
-    @property
-    def type(self) -> str:
-        """TIME with a part of the day attached ("tonight"), else DATE."""
-        return _time_type(self.suffix)
 
     def value(self, situation: Situation) -> str:
         """The span placed from the reference; PAST/PRESENT/FUTURE_REF without one."""
@@ -280,7 +272,7 @@ class YearPart:
 
 
 @dataclass(frozen=True)
-class Anaphor:
+class Anaphor(_TimedBySuffix):
     """A span placed from the date just mentioned ("the next day", "two weeks later")."""
 
     granularity: str
@@ -288,11 +280,6 @@ class Anaphor:
     suffix: str = ""
     mod: str | None = None
     relative = ANTECEDENT
-
-    @property
-    def type(self) -> str:
-        """TIME with a part of the day attached ("the following morning"), else DATE."""
-        return _time_type(self.suffix)
 
     def accepts(self, antecedent: Point) -> bool:
         """Whether the antecedent is precise enough to count from."""

@@ -28,6 +28,7 @@ from timeline.dates.points import POINT_READERS
 from timeline.dates.readings import Range, Reading
 from timeline.dates.relative import RELATIVE_READERS
 from timeline.dates.years import YEAR_READERS
+from timeline.trie import trie_pattern
 
 READERS: dict[str, Callable] = {
     **POINT_READERS,
@@ -66,34 +67,14 @@ def _dispatch() -> dict[str, tuple[int, ...]]:
     return {token: tuple(sorted(indices)) for token, indices in table.items()}
 
 
-def _trie(words: set[str]) -> str:
-    """A regex alternation of `words` shaped as a trie, so a failing branch fails at once."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        ends = "" in node
-        options = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not options:
-            return ""
-        body = options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return branch(root)
-
-
 def _starter_word() -> str:
     """The pattern of a starter word: any but the commonest, which need a follower."""
     words = {token for token in DISPATCH if token.isalpha() and token not in FOLLOWERS}
     gated = "|".join(
-        rf"{word}(?={SP}(?:{_trie(set(followers))})(?![^\W\d_])|{SP}\d)"
+        rf"{word}(?={SP}(?:{trie_pattern(followers)})(?![^\W\d_])|{SP}\d)"
         for word, followers in FOLLOWERS.items()
     )
-    return rf"(?:{gated}|{_trie(words)})(?![^\W\d_])"
+    return rf"(?:{gated}|{trie_pattern(words)})(?![^\W\d_])"
 
 
 DISPATCH = _dispatch()

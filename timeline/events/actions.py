@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from timeline.lexicon import trie_pattern
+from timeline.trie import trie_pattern
 
 # Phrases of each kind, separated by spaces; "_" joins the words of one phrase.
 ACTIONS: dict[str, str] = {

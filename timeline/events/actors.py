@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from timeline.events.sentences import Span, inside
-from timeline.lexicon import Lexicon, trie_pattern
+from timeline.lexicon import Lexicon
+from timeline.trie import trie_pattern
 
 OFFICIAL_TITLES = (
     r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"
