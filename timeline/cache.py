@@ -17,10 +17,11 @@ import gc
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from timeline.atomic import replace_file
 
 CACHE_FORMAT = 3
 Stamp = tuple[int, int, int, int]
@@ -95,16 +96,6 @@ def write_cache(path: Path, stamp: Stamp, layout: str, *sections: Any) -> None:
     with contextlib.suppress(OSError, ValueError):
         parts = [marshal.dumps(section) for section in sections]
         sizes = " ".join(str(len(part)) for part in parts)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_header(stamp, layout) + f"{sizes}\n".encode())
-                for part in parts:
-                    stream.write(part)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, cache_path(path))
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
-            raise
+        header = _header(stamp, layout) + f"{sizes}\n".encode()
+        replace_file(cache_path(path), [header, *parts], binary=True, mode=0o644)
         legacy_cache_path(path).unlink(missing_ok=True)

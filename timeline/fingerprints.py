@@ -18,10 +18,10 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 
+from timeline.atomic import replace_file
 from timeline.cache import Stamp, file_stamp
 from timeline.documents import read_bytes
 
@@ -118,13 +118,5 @@ class Fingerprints:
         }
         text = json.dumps({"format": FORMAT, "documents": documents}, separators=(",", ":"))
         with contextlib.suppress(OSError):
-            handle, temporary = tempfile.mkstemp(prefix=f"{self.path.name}.", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    stream.write(text)
-                os.replace(temporary, self.path)
-            except BaseException:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
-                raise
+            replace_file(self.path, [text])
         self.changed = False

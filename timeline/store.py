@@ -12,7 +12,6 @@ import contextlib
 import fcntl
 import json
 import os
-import tempfile
 import time
 import zlib
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from timeline.atomic import replace_file
 from timeline.cache import Stamp, collector_paused, file_stamp, read_cache, write_cache
 from timeline.errors import StoreInvalid, StoreLocked, StoreNotFound
 from timeline.model import DocumentRecord, Event, Source, Store, date_span
@@ -30,7 +30,7 @@ FIELD_NAMES = {
 }
 LOCK_WAIT_SECONDS = 5.0
 LINE_WIDTH = 88
-# Events dumped at a time: memory stays small, and the pieces are few.
+# Events written at a time: the text in memory stays small, and the pieces few.
 EVENTS_PER_DUMP = 256
 
 DOCUMENT_KEYS = ("id", "path", "sha256", "title", "published", "published_from", "url")
@@ -86,8 +86,6 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     data["topics"] = list(event.topics)
     data["edited"] = list(event.edited)
     data["sources"] = [source_to_dict(source) for source in event.sources]
-    if event.status == "extracted":
-        data["status"] = "extracted"
     return _compact(data, EVENT_KEYS)
 
 
@@ -232,16 +230,18 @@ def _read_store_text(path: Path) -> tuple[str, Stamp]:
         raise StoreInvalid(f"{path} is a folder, not a store file") from None
 
 
-def _cache(path: Path, stamp: Stamp, data: dict[str, Any]) -> None:
+def _cache(path: Path, stamp: Stamp, data: dict[str, Any]) -> dict[str, str]:
     """Cache the stored form of the file with `stamp`: documents, events, JSON lines.
 
     The documents come first with the number of events, so that a run which
     only needs to know what was read before does not unmarshal every event.
+    Returns the JSON lines, made once for the cache and for a reader that wants them.
     """
     with collector_paused():
         lines = json_lines(data)
     head = {"version": data["version"], "documents": data["documents"], "events": len(lines)}
     write_cache(path, stamp, CACHE_LAYOUT, head, data["events"], lines)
+    return lines
 
 
 def _cached(path: Path, sections: int) -> list[Any] | None:
@@ -256,13 +256,13 @@ def _cached(path: Path, sections: int) -> list[Any] | None:
     return cached
 
 
-def _parsed(path: Path) -> dict[str, Any]:
-    """The store's stored form, from its YAML, cached for the next reader."""
+def _parsed(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """The store's stored form, from its YAML, cached for the next reader; with its
+    events' JSON lines."""
     text, stamp = _read_store_text(path)
     with collector_paused():
         data = store_to_dict(store_from_dict(parse_data(text, path)))
-    _cache(path, stamp, data)
-    return data
+    return data, _cache(path, stamp, data)
 
 
 def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
@@ -272,8 +272,8 @@ def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
         head, events = cached[0], cached[1]
         lines = cached[2] if with_json else {}
         return store_from_stored({**head, "events": events}), lines
-    data = _parsed(path)
-    return store_from_stored(data), json_lines(data) if with_json else {}
+    data, lines = _parsed(path)
+    return store_from_stored(data), lines if with_json else {}
 
 
 def load(path: Path) -> Store:
@@ -299,7 +299,7 @@ def load_documents(path: Path) -> tuple[list[DocumentRecord], int]:
     if not path.exists():
         return [], 0
     cached = _cached(path, 1)
-    head = cached[0] if cached is not None else _parsed(path)
+    head = cached[0] if cached is not None else _parsed(path)[0]
     events = head["events"]
     count = events if isinstance(events, int) else len(events)
     return [DocumentRecord(**raw) for raw in head["documents"]], count
@@ -318,10 +318,10 @@ NAME_LISTS = frozenset({"actors", "topics", "edited"})
 def _yaml_parts(data: dict[str, Any] | list[Any]) -> Iterator[str]:
     """YAML text as the store writes it, a few hundred events at a time.
 
-    Block style, unicode kept, short lists inline. PyYAML builds a node for
-    every value before it writes any: dumped whole, a store of 20,000 events
-    took 25 times its own size in memory. Events are dumped as list items
-    without indentation, so the pieces join into the text one dump would give.
+    Block style, unicode kept, short lists inline. The pieces go to the file
+    one by one, so a large store is never held as one string. Events are
+    written as list items without indentation, so the pieces join into the text
+    one dump would give.
     """
     events = data["events"] if isinstance(data, dict) else data
     if not events:
@@ -356,24 +356,10 @@ def dumps_events(events: list[Event]) -> str:
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Replace `path` with `text` (or its pieces, in order) through a temporary file
-    and a rename."""
+    """Replace `path` with `text` (or its pieces, in order), synced, keeping its mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    replace_file(path, [text] if isinstance(text, str) else text, sync=True, mode=mode)
 
 
 def save(store: Store, path: Path) -> None:

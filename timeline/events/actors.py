@@ -103,7 +103,8 @@ MEDIATION_NOUN = re.compile(
     re.IGNORECASE,
 )
 MEDIATION_COMPOUND = re.compile(r"^-(?:brokered|mediated)\b", re.IGNORECASE)
-MEDIATION_REACH = 40
+# How many characters around a name are read for what it plays: go-between, place.
+ROLE_REACH = 40
 # A capital after one of these is where something happens ("a round in Jakarta"),
 # not the government it elsewhere stands for ("Jakarta rejected the offer").
 LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|across|around)\s+$", re.IGNORECASE)
@@ -335,7 +336,7 @@ class Cast:
         one_word = written.isalpha() and written[1:].islower()
         if mention.demonym or written == mention.name or not one_word or mention.kind == "person":
             return False
-        floor = max(0, mention.start - MEDIATION_REACH)
+        floor = max(0, mention.start - ROLE_REACH)
         return LOCATIVE.search(self._text, floor, mention.start) is not None
 
     def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
@@ -365,12 +366,10 @@ class Cast:
 
     def _is_mediator(self, mention: Mention) -> bool:
         """Whether the words around a mention make it a go-between."""
-        after = self._text[mention.end : mention.end + MEDIATION_REACH]
+        after = self._text[mention.end : mention.end + ROLE_REACH]
         if MEDIATION_COMPOUND.match(after):
             return True
-        before = MEDIATED_BY.search(
-            self._text, max(0, mention.start - MEDIATION_REACH), mention.start
-        )
+        before = MEDIATED_BY.search(self._text, max(0, mention.start - ROLE_REACH), mention.start)
         if before is None:
             return False
         return before.group("needs_noun") is None or MEDIATION_NOUN.match(after) is not None

@@ -123,7 +123,7 @@ def _lend_topics(reading: Reading, drafts: list[Draft], before: Span, sentence: 
     more of it.
     """
     text = reading.document.text
-    if not drafts or "\n\n" in text[before[1] : sentence[0]]:
+    if not drafts or not _same_paragraph(text, before[1], sentence[0]):
         return
     named = {m.name for m in reading.cast.within(*sentence) if m.kind == "person"}
     points_back = PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
@@ -138,8 +138,15 @@ def _continues(text: str, previous_end: int, sentence: Span) -> bool:
 
     It must follow in the same paragraph, or open with a pronoun that points back.
     """
-    same_paragraph = "\n\n" not in text[previous_end : sentence[0]]
-    return same_paragraph or PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
+    return (
+        _same_paragraph(text, previous_end, sentence[0])
+        or PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
+    )
+
+
+def _same_paragraph(text: str, end: int, start: int) -> bool:
+    """Whether no blank line lies between one sentence's end and the next one's start."""
+    return "\n\n" not in text[end:start]
 
 
 def _sentence_drafts(
