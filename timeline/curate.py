@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from timeline import store as event_store
-from timeline.dates import parse_date_phrase
 from timeline.errors import UsageError
 from timeline.model import Event, Source, Store
 
@@ -58,7 +57,12 @@ def set_status(path: Path, ids: list[str], status: str) -> list[Event]:
 
 
 def parse_event_date(text: str) -> tuple[str, str]:
-    """(date, precision) of a date a person typed for an event."""
+    """(date, precision) of a date a person typed for an event.
+
+    The date engine is imported here: confirm and reject should not wait for it.
+    """
+    from timeline.dates import parse_date_phrase
+
     parsed = parse_date_phrase(text)
     if parsed is None:
         raise UsageError(f"--date {text!r} is not a date: use 2023-11-12, 2023-11 or 2023")

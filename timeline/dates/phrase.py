@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
-
 from timeline.dates.engine import find_expressions
 from timeline.model import DATE_FORMS, PRECISIONS
 
@@ -76,7 +74,12 @@ def _from_expression(phrase: str) -> tuple[str, str] | None:
 
 
 def _from_dateutil(phrase: str) -> tuple[str, str] | None:
-    """The phrase read by dateutil, for forms the engine does not know ("1-Nov-2023")."""
+    """The phrase read by dateutil, for forms the engine does not know ("1-Nov-2023").
+
+    Imported here, as few phrases need it and every worker imports the engine.
+    """
+    from dateutil import parser as dateutil_parser
+
     try:
         first, second = (dateutil_parser.parse(phrase, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):

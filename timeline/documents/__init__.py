@@ -18,8 +18,6 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
 from timeline.documents.furniture import date_marks
 from timeline.documents.page import segment_page
 from timeline.documents.published import publication_from_page
@@ -298,13 +296,15 @@ def load_sources_metadata(folder: Path) -> dict[str, dict]:
     Each entry may give `published` (a date), `title` and `url`. A folder without
     the file has no metadata; a malformed file is an `InputError` naming the line.
     """
+    import yaml
+
     path = folder / SOURCES_FILE
     if not path.is_file():
         return {}
     try:
         content = path.read_text(encoding="utf-8-sig")
         node = yaml.compose(content, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(content)
+        data = yaml.SafeLoader(content).construct_document(node) if node else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

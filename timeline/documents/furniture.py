@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from dateutil import parser as dateutil_parser
-
 from timeline.dates import find_expressions
 from timeline.model import TimeExpression
 
@@ -247,6 +245,8 @@ def numeric_day(token: str) -> date | None:
         dayfirst = False
     else:
         dayfirst = "/" not in token
+    from dateutil import parser as dateutil_parser
+
     try:
         return dateutil_parser.parse(token, dayfirst=dayfirst, yearfirst=parts[0] > 31).date()
     except (ValueError, OverflowError):

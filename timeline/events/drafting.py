@@ -29,7 +29,6 @@ from timeline.events.dating import (
     Dating,
     Referred,
     attachment,
-    calendar_dating,
     dated_noun,
     referred_happening,
     trim,
@@ -301,12 +300,12 @@ def _title(reading: Reading, span: Span, removals: list[Span], subject: str | No
     """The title of a clause, a leading pronoun named after the person last mentioned."""
     text = reading.document.text
     people = [text[m.start : m.end] for m in reading.cast.within(*span) if m.kind == "person"]
-    plain = make_title(text, span, removals, names=people)
-    if subject is None and HE_OR_SHE.match(plain):
-        person = reading.cast.person_before(span[0])
-        subject = reading.cast.short_name(person.name) if person else None
     if subject is None:
-        return plain
+        plain = make_title(text, span, removals, names=people)
+        person = reading.cast.person_before(span[0]) if HE_OR_SHE.match(plain) else None
+        if person is None:
+            return plain
+        subject = reading.cast.short_name(person.name)
     return make_title(text, span, removals, subject=subject, names=people)
 
 
@@ -468,10 +467,8 @@ def _post_statement(
 def _stamp_dating(reading: Reading, span: Span, reference: date) -> Dating:
     """The dating of a post: its timestamp's expression when found near it."""
     day = reference.isoformat()
-    for expression in reading.expressions.items:
-        near = span[1] <= expression.start <= span[1] + STAMP_REACH
-        dating = calendar_dating(expression) if near else None
-        if dating and dating.date == day:
+    for dating in reading.datings.starting_in((span[1], span[1] + STAMP_REACH + 1)):
+        if dating.date == day:
             return dating
     stand_in = TimeExpression(span[0], span[0], day, "DATE", day, "day")
     return Dating(stand_in, day, "day")
