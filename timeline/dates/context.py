@@ -133,7 +133,7 @@ def clause_tense(around: Around, start: int, end: int) -> str | None:
     """ "past" or "future" by the nearest tense marker in the sentence; None if there is none.
 
     A marker past a comma, a quote mark or an "and" counts as farther away, so
-    in "Hamas freed two captives Friday, and talks will resume Monday" each
+    in "The rebels freed two engineers Friday, and talks will resume Monday" each
     weekday takes the tense of its own clause.
     """
     lo, hi = sentence_bounds(around, start, end)

@@ -143,7 +143,7 @@ def _range_end(text: str) -> Reading | None:
 
 
 def read_range(m: Match, around: Around) -> Read:
-    """ "between Nov 24 and Nov 30", "from 1979 to 2003": start and end, in order."""
+    """ "between Nov 24 and Nov 30", "from 1991 to 1998": start and end, in order."""
     first, last = _range_end(m.group("a")), _range_end(m.group("b"))
     if first is None or last is None or type(first) is not type(last):
         return None

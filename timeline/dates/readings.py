@@ -303,7 +303,7 @@ Reading = Fixed | MonthDay | MonthIn | WeekdayIn | Shifted | SeasonIn | YearPart
 
 @dataclass(frozen=True)
 class Range:
-    """A span from one reading to another ("Nov. 9-10", "from 1979 to 2003")."""
+    """A span from one reading to another ("Nov. 9-10", "from 1991 to 1998")."""
 
     first: Reading
     last: Reading

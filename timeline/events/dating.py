@@ -193,7 +193,7 @@ def _is_action_noun(word: str) -> bool:
 
 
 def _in_a_year_range(before: list[str], dating: Dating) -> bool:
-    """Whether a year bounds a span of years ("between 1979 and 2003"): no time of a happening."""
+    """Whether a year bounds a span of years ("between 1991 and 1998"): no time of a happening."""
     if dating.expression.end_value:
         return True
     words = [w.lower() for w in before[-3:]]
@@ -201,7 +201,7 @@ def _in_a_year_range(before: list[str], dating: Dating) -> bool:
 
 
 def _relative_clause(text: str, clause: Span, dating: Dating) -> Referred | None:
-    """A relative clause holding the date (", who was in Qatar on Tuesday,") with its noun."""
+    """A relative clause holding the date (", who was in Oslo on Tuesday,") with its noun."""
     for found in RELATIVE.finditer(text, clause[0], dating.start):
         if "," in text[found.end() : dating.start]:
             continue

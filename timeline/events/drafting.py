@@ -116,7 +116,7 @@ def passage_drafts(
 def _lend_topics(reading: Reading, drafts: list[Draft], before: Span, sentence: Span) -> None:
     """Give the happenings of the sentence before the topics of one that goes on about them.
 
-    "He called the emir. For any deal, he insisted, he needed the hostages'
+    "She called the minister. Before any deal, she said, she needed the captives'
     names." is a call about hostages: an undated sentence of the same paragraph
     that names a person of the happening (or points back with a pronoun) tells
     more of it.

@@ -172,7 +172,7 @@ def _joins_clauses(text: str, start: int, joint: re.Match[str], end: int) -> boo
     """Whether a ", and" (", but", ", with"...) joins two clauses, not list items.
 
     ", and the truce was extended" does, after a clause with a verb of its own;
-    "US, Qatari, and Egyptian mediators are" and "called X, and demanded Y" do not:
+    "French, Dutch, and Danish envoys are" and "called X, and demanded Y" do not:
     each side needs a verb, and the second its own subject before it. ", with the
     minister saying" needs only its participle, ", while" only a verb after it.
     """

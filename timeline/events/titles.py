@@ -21,8 +21,8 @@ FILLER = re.compile(
     r"still|yet|but|and|so|then|or|thus|hence|subsequently|ultimately|eventually|"
     r"conversely|likewise|similarly|additionally|notably|indeed|instead|otherwise|"
     r"separately|finally|anyhow|anyway|earlier|later|in addition|in response|in turn|"
-    r"in the meantime|in particular|for example|for instance|e\.g\.|n\.b\.|otoh|as a result|"
-    r"at the same time|on the other hand|shortly after that|that day|in short)"
+    r"in the meantime|in particular|for example|for instance|e\.g\.|as a result|"
+    r"at the same time|on the other hand|in short)"
     r"(?:\b|(?<=\.))[,:]?\s*",
     re.IGNORECASE,
 )
