@@ -70,7 +70,7 @@ def show(
 
     env = Environment.detect(no_color)
     filters = build_filters(actor, topic, since, until, search, document, limit)
-    chosen = output_format.value if output_format else ("terminal" if env.color else "plain")
+    chosen = chosen_format(output_format, env)
     current, lines = read_store(store, with_json=chosen == "json")
     events = selected_events(current, actors, filters)
     context = RenderContext(
@@ -81,6 +81,11 @@ def show(
         print_rich(output, env, pager=not no_pager)
     else:
         typer.echo(output, nl=False)
+
+
+def chosen_format(output_format: Enum | None, env: Environment) -> str:
+    """The format asked for, else coloured text on a terminal and plain text elsewhere."""
+    return output_format.value if output_format else ("terminal" if env.color else "plain")
 
 
 def print_rich(renderable: Any, env: Environment, pager: bool) -> None:
@@ -150,7 +155,7 @@ def name_table(store: Path, attribute: str, output_format: Enum | None, no_color
     current, _ = read_store(store)
     live = [e for e in current.events if e.status != "rejected"]
     stats = name_stats(live, attribute)
-    chosen = output_format.value if output_format else ("terminal" if env.color else "plain")
+    chosen = chosen_format(output_format, env)
     if chosen == "json":
         typer.echo(json.dumps([asdict(s) for s in stats], ensure_ascii=False, indent=2))
         return

@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from timeline.model import DocumentRecord, Event
+if TYPE_CHECKING:
+    from timeline.model import DocumentRecord, Event
 
 RENDERERS: dict[str, str] = {
     "terminal": "timeline.render.terminal:render",
@@ -38,7 +39,7 @@ class RenderContext:
     event_json: Mapping[str, str] = field(default_factory=dict)
 
 
-Renderer = Callable[[list[Event], RenderContext], Any]
+Renderer = Callable[[list["Event"], RenderContext], Any]
 
 
 def get_renderer(name: str) -> Renderer:
