@@ -5,8 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from timeline.merge import best_date, cluster, event_id, merge_extraction, same_happening
+from timeline.merge import (
+    DateIndex,
+    StoreMerge,
+    _dates_close,
+    best_date,
+    cluster,
+    event_id,
+    merge_extraction,
+    same_happening,
+)
 from timeline.model import DocumentRecord, Event, Source, Store
 
 PUBLISHED = {"a": date(2024, 3, 8), "b": date(2024, 3, 9), "c": date(2024, 4, 30)}
@@ -278,3 +289,65 @@ def test_re_extraction_keeps_edits_rejections_and_hand_made_events() -> None:
     assert titles["Talks opened"].status == "rejected"
     assert "Port founded" in titles
     assert len(store.events) == 3
+
+
+def test_a_chain_of_look_alikes_does_not_become_one_event() -> None:
+    monday = mention("a", "2024-03-04", "Dockworkers strike at the port", ["Union"], ["labour"])
+    wednesday = mention(
+        "b", "2024-03-06", "Port dockworkers strike again", ["Union", "Port Authority"], ["labour"]
+    )
+    friday = mention(
+        "c",
+        "2024-03-08",
+        "Port Authority says the strike goes on",
+        ["Port Authority"],
+        ["labour"],
+        quote="The Port Authority said dockworkers strike again.",
+    )
+    assert same_happening(monday, wednesday) and same_happening(wednesday, friday)
+    assert not same_happening(monday, friday)
+    events = cluster([monday, wednesday, friday], PUBLISHED)
+    assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_folding_in_batches_equals_merging_each_batch_in_turn() -> None:
+    batches = [
+        (records("a"), [mention("a", "2024-03-04", "Strike closes port", ["Union"], ["labour"])]),
+        (records("b"), [mention("b", "2024-03-04", "Port strike", ["Union"], ["labour"])]),
+        (records("a"), [mention("a", "2024-03-05", "Strike closes port", ["Union"], ["labour"])]),
+        (records("c"), [mention("c", "2024-04-28", "Storm hits", ["Weather Office"], ["weather"])]),
+    ]
+    folded, merged = Store(), Store()
+    merge = StoreMerge(folded)
+    for batch in batches:
+        merge.fold(*batch)
+        merge_extraction(merged, *batch)
+    report = merge.finish()
+    assert folded == merged
+    assert (report.read, len(report.new), report.events) == (4, 2, 2)
+
+
+DAYS = st.dates(min_value=date(2023, 12, 20), max_value=date(2024, 1, 10))
+
+
+@st.composite
+def dated(draw: st.DrawFn) -> Event:
+    day = draw(DAYS)
+    value, precision = draw(
+        st.sampled_from(
+            [(day.isoformat(), "day"), (day.isoformat()[:7], "month"), (str(day.year), "year")]
+        )
+    )
+    return Event("", value, precision, "Strike")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(dated(), min_size=1, max_size=12), dated())
+def test_what_the_date_index_pairs_up_is_always_dated_close(
+    filed: list[Event], probe: Event
+) -> None:
+    index = DateIndex()
+    for event in filed:
+        index.add(event)
+    near = [e for e, _ in index.near(probe)]
+    assert all(e.precision == probe.precision and _dates_close(e, probe) for e in near)

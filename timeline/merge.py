@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -89,20 +90,31 @@ def _words(text: str) -> frozenset[str]:
     )
 
 
-def title_words(event: Event) -> frozenset[str]:
-    """The words of what an event's title says happened."""
-    return _words(event.title)
+@dataclass(frozen=True, slots=True)
+class Likeness:
+    """What two mentions are compared by, worked out once per mention.
+
+    A large merge compares each mention with every other near its date; these
+    sets are made once per mention instead of once per pair.
+    """
+
+    documents: frozenset[str]
+    actors: frozenset[str]
+    topics: frozenset[str]
+    title: frozenset[str]
+    content: frozenset[str]
 
 
-def content_words(event: Event) -> frozenset[str]:
-    """The words of the title and every quote, for comparing two mentions."""
-    return _all_words(event.title, tuple(s.quote for s in event.sources))
-
-
-@lru_cache(maxsize=65536)
-def _all_words(title: str, quotes: tuple[str, ...]) -> frozenset[str]:
-    """The words of a title and its quotes: those of each, as words never span two."""
-    return _words(title).union(*map(_words, quotes))
+def likeness(event: Event) -> Likeness:
+    """The documents, parties, topics and words of one mention, or of an event."""
+    title = _words(event.title)
+    return Likeness(
+        documents=frozenset(s.document for s in event.sources),
+        actors=frozenset(event.actors),
+        topics=frozenset(event.topics),
+        title=title,
+        content=title.union(*(_words(s.quote) for s in event.sources)),
+    )
 
 
 def _dates_close(a: Event, b: Event) -> bool:
@@ -124,23 +136,28 @@ def same_happening(a: Event, b: Event) -> bool:
     Mentions within one document were already joined or kept apart by the
     extractor, which sees the whole text; they are not second-guessed here.
 
-    Dates of the same precision and close, no two different sets of parties,
-    and either titles that say much the same thing, or a shared topic (or none)
-    and enough shared words in the quotes; a call and a statement on the same
-    day differ in their words and stay apart.
+    Dates of the same precision and close, and mentions that are `alike`.
     """
-    if a.precision != b.precision or not _dates_close(a, b):
+    return a.precision == b.precision and _dates_close(a, b) and alike(likeness(a), likeness(b))
+
+
+def alike(a: Likeness, b: Likeness) -> bool:
+    """Whether two mentions, known to be dated close together, report one happening.
+
+    From different documents, no two different sets of parties, and either
+    titles that say much the same thing, or a shared topic (or none) and enough
+    shared words in the quotes; a call and a statement on the same day differ
+    in their words and stay apart.
+    """
+    if not a.documents.isdisjoint(b.documents):
         return False
-    documents = {s.document for s in a.sources}
-    if any(s.document in documents for s in b.sources):
+    if a.actors and b.actors and a.actors.isdisjoint(b.actors):
         return False
-    if a.actors and b.actors and not set(a.actors) & set(b.actors):
-        return False
-    if _overlap(title_words(a), title_words(b)) >= SAME_TITLE_WORDS:
+    if _overlap(a.title, b.title) >= SAME_TITLE_WORDS:
         return True
-    if a.topics and b.topics and not set(a.topics) & set(b.topics):
+    if a.topics and b.topics and a.topics.isdisjoint(b.topics):
         return False
-    return _overlap(content_words(a), content_words(b)) >= SAME_HAPPENING_WORDS
+    return _overlap(a.content, b.content) >= SAME_HAPPENING_WORDS
 
 
 def is_explicit(expression: str) -> bool:
@@ -204,14 +221,18 @@ def combine(events: list[Event], published: dict[str, date]) -> Event:
 
 
 class DateIndex:
-    """Events filed by precision and date, to find those close enough to compare.
+    """Mentions filed by precision and date, to find those close enough to compare.
 
     Comparing every mention with every other grows with the square of the
-    archive; only mentions within a few days can be the same happening.
+    archive; only mentions within a few days can be the same happening. Any
+    two an index pairs up are dated close enough (`_dates_close`), so only
+    whether they are `alike` is left to test. Each mention's likeness is worked
+    out the first time it is needed and kept while the mention is filed.
     """
 
     def __init__(self) -> None:
         self._slots: dict[tuple[str, date], list[Event]] = {}
+        self._likeness: dict[int, Likeness] = {}
 
     def _keys(self, event: Event, spread: int) -> list[tuple[str, date]]:
         start = date_span(event.date, event.precision)[0]
@@ -219,24 +240,45 @@ class DateIndex:
             return [(event.precision, start)]
         return [("day", start + timedelta(days=d)) for d in range(-spread, spread + 1)]
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event, like: Likeness | None = None) -> None:
         self._slots.setdefault(self._keys(event, 0)[0], []).append(event)
+        if like is not None:
+            self._likeness[id(event)] = like
 
-    def near(self, event: Event) -> list[Event]:
-        return [e for key in self._keys(event, NEAR_DAYS) for e in self._slots.get(key, [])]
+    def remove(self, event: Event) -> None:
+        """Take an event out, by identity, before it changes or leaves the store."""
+        slot = self._slots.get(self._keys(event, 0)[0], [])
+        slot[:] = [e for e in slot if e is not event]
+        self._likeness.pop(id(event), None)
+
+    def near(self, event: Event) -> Iterator[tuple[Event, Likeness]]:
+        """The mentions filed close enough to `event` to be the same happening."""
+        for key in self._keys(event, NEAR_DAYS):
+            for other in self._slots.get(key, ()):
+                like = self._likeness.get(id(other))
+                if like is None:
+                    like = self._likeness[id(other)] = likeness(other)
+                yield other, like
 
 
 def cluster(events: list[Event], published: dict[str, date]) -> list[Event]:
-    """Join mentions of the same happening; each event gets its stable id."""
+    """Join mentions of the same happening; each event gets its stable id.
+
+    Mentions are taken in date order, and each joins the first group whose
+    first mention (its leader) it is alike to, or leads a group of its own.
+    Comparing with leaders only keeps a chain of look-alikes (a strike on
+    Monday like one on Tuesday, like one on Thursday, ...) from growing into
+    one event that spans weeks and gathers every party of a long story.
+    """
     groups: dict[int, list[Event]] = {}
-    home_of: dict[int, int] = {}
-    index = DateIndex()
+    leaders = DateIndex()
     for event in sorted(events, key=lambda e: (e.date, min(map(source_key, e.sources)))):
-        match = next((m for m in index.near(event) if same_happening(event, m)), None)
-        home = home_of[id(match)] if match is not None else len(groups)
-        groups.setdefault(home, []).append(event)
-        home_of[id(event)] = home
-        index.add(event)
+        like = likeness(event)
+        leader = next((m for m, other in leaders.near(event) if alike(like, other)), None)
+        if leader is None:
+            leader = event
+            leaders.add(event, like)
+        groups.setdefault(id(leader), []).append(event)
     return [combine(group, published) for group in groups.values()]
 
 
@@ -294,6 +336,134 @@ def _flag_missing_documents(store: Store, root: Path, prune: bool, report: Merge
         store.documents = [d for d in store.documents if d.id not in gone]
 
 
+class StoreMerge:
+    """Folds extraction results into a store batch by batch, in place.
+
+    A run over a large archive folds each batch of documents as it is read, so
+    that it never holds every mention of the archive at once. The store's
+    indexes (which mention belongs to which event, events by date, events by
+    the documents they cite) are built once and kept up to date, so that a
+    batch costs what it brings, not the size of the store.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.report = MergeReport()
+        self.published = {
+            d.id: date.fromisoformat(d.published) for d in store.documents if d.published
+        }
+        self.owner = {source_key(s): e for e in store.events for s in e.sources}
+        self.taken = {e.id for e in store.events}
+        self.dated = DateIndex()
+        self.citing: dict[str, list[Event]] = {}
+        for event in store.events:
+            self._file(event)
+
+    def _file(self, event: Event) -> None:
+        """Index an event by its date and by the documents it cites."""
+        self.dated.add(event)
+        for document in {s.document for s in event.sources}:
+            self.citing.setdefault(document, []).append(event)
+
+    def _citing(self, records: list[DocumentRecord]) -> dict[int, Event]:
+        """The events that cite any of the documents read now, by identity, in their order."""
+        return {
+            id(e): e
+            for d in (r.id for r in records)
+            for e in self.citing.get(d, ())
+            if any(s.document == d for s in e.sources)
+        }
+
+    def fold(self, records: list[DocumentRecord], extracted: list[Event]) -> None:
+        """Fold the events extracted from `records` into the store.
+
+        Mentions from the documents read now replace those documents' old
+        mentions; rejected events stay rejected, edited fields stay as edited,
+        events added by hand stay, and an event keeps its id while any of its
+        mentions is found again. Fresh events found in the same stored event are
+        folded into it together: a document read again gives back the mentions
+        it gave before.
+        """
+        store, report = self.store, self.report
+        report.read += len(records)
+        read = {r.id for r in records}
+        store.documents = [d for d in store.documents if d.id not in read] + list(records)
+        for record in records:
+            if record.published:
+                self.published[record.id] = date.fromisoformat(record.published)
+            else:
+                self.published.pop(record.id, None)
+        affected = self._citing(records)
+        kept = {i: [s for s in e.sources if s.document not in read] for i, e in affected.items()}
+        found_again: dict[str, tuple[Event, list[Event]]] = {}
+        new: list[Event] = []
+        for fresh in cluster(extracted, self.published):
+            existing = self._stored_match(fresh, kept)
+            if existing is None:
+                fresh.id = unused_id(fresh.id, self.taken)
+                self.taken.add(fresh.id)
+                new.append(fresh)
+            else:
+                found_again.setdefault(existing.id, (existing, []))[1].append(fresh)
+        for existing, mentions in found_again.values():
+            fresh = mentions[0] if len(mentions) == 1 else combine(mentions, self.published)
+            self.dated.remove(existing)
+            _update(existing, fresh, kept.get(id(existing), existing.sources), self.published)
+            self._file(existing)
+            self.owner.update((source_key(s), existing) for s in fresh.sources)
+        refreshed = {id(e) for e, _ in found_again.values()}
+        gone = [e for i, e in affected.items() if i not in refreshed and self._left(e, kept[i])]
+        self._drop(gone)
+        for event in new:
+            store.events.append(event)
+            report.new.append(event.id)
+            self.owner.update((source_key(s), event) for s in event.sources)
+            self._file(event)
+
+    def _stored_match(self, fresh: Event, kept: dict[int, list[Source]]) -> Event | None:
+        """The stored event a fresh one is a mention of: by a mention it shares, or by its
+        happening among events that keep mentions from documents not read now."""
+        for key in map(source_key, fresh.sources):
+            if key in self.owner:
+                return self.owner[key]
+        like = likeness(fresh)
+        return next(
+            (
+                e
+                for e, other in self.dated.near(fresh)
+                if kept.get(id(e), e.sources) and alike(like, other)
+            ),
+            None,
+        )
+
+    def _left(self, event: Event, remaining: list[Source]) -> bool:
+        """Update an event none of whose mentions was found again; whether it leaves."""
+        if remaining or not event.sources:
+            event.sources = remaining
+        elif _curated(event):
+            event.orphaned = True
+        else:
+            self.report.removed.append(event.id)
+            return True
+        return False
+
+    def _drop(self, events: list[Event]) -> None:
+        """Take events out of the store and its indexes."""
+        if not events:
+            return
+        dropped = {id(e) for e in events}
+        for event in events:
+            self.dated.remove(event)
+        self.owner = {k: e for k, e in self.owner.items() if id(e) not in dropped}
+        self.store.events = [e for e in self.store.events if id(e) not in dropped]
+
+    def finish(self, root: Path = Path("."), prune: bool = False) -> MergeReport:
+        """Flag (or, with `prune`, drop) what cites only documents gone from disk."""
+        _flag_missing_documents(self.store, root, prune, self.report)
+        self.report.events = len(self.store.events)
+        return self.report
+
+
 def merge_extraction(
     store: Store,
     records: list[DocumentRecord],
@@ -301,55 +471,7 @@ def merge_extraction(
     root: Path = Path("."),
     prune: bool = False,
 ) -> MergeReport:
-    """Fold the events extracted from `records` into `store`, in place.
-
-    Mentions from the documents read now replace those documents' old mentions;
-    rejected events stay rejected, edited fields stay as edited, events added by
-    hand stay, and an event keeps its id while any of its mentions is found again.
-    Fresh events found in the same stored event are folded into it together: a
-    document read again gives back the mentions it gave before.
-    """
-    report = MergeReport(read=len(records))
-    read = {r.id for r in records}
-    store.documents = [d for d in store.documents if d.id not in read] + list(records)
-    published = {d.id: date.fromisoformat(d.published) for d in store.documents if d.published}
-    owner = {source_key(s): e for e in store.events for s in e.sources}
-    kept_sources = {e.id: [s for s in e.sources if s.document not in read] for e in store.events}
-    others = DateIndex()
-    for event in store.events:
-        if kept_sources[event.id]:
-            others.add(event)
-    taken = {e.id for e in store.events}
-    found_again: dict[str, tuple[Event, list[Event]]] = {}
-    for fresh in cluster(extracted, published):
-        existing = next((owner[k] for k in map(source_key, fresh.sources) if k in owner), None)
-        if existing is None:
-            existing = next((e for e in others.near(fresh) if same_happening(fresh, e)), None)
-        if existing is None:
-            fresh.id = unused_id(fresh.id, taken)
-            taken.add(fresh.id)
-            store.events.append(fresh)
-            report.new.append(fresh.id)
-        else:
-            found_again.setdefault(existing.id, (existing, []))[1].append(fresh)
-    for existing, mentions in found_again.values():
-        fresh = mentions[0] if len(mentions) == 1 else combine(mentions, published)
-        _update(existing, fresh, kept_sources[existing.id], published)
-    refreshed = set(found_again)
-    survivors = []
-    new = set(report.new)
-    for event in store.events:
-        if event.id not in refreshed and event.id not in new:
-            remaining = kept_sources.get(event.id, event.sources)
-            if remaining or not event.sources:
-                event.sources = remaining
-            elif _curated(event):
-                event.orphaned = True
-            else:
-                report.removed.append(event.id)
-                continue
-        survivors.append(event)
-    store.events = survivors
-    _flag_missing_documents(store, root, prune, report)
-    report.events = len(store.events)
-    return report
+    """Fold the events extracted from `records` into `store`, in place, in one batch."""
+    merge = StoreMerge(store)
+    merge.fold(records, extracted)
+    return merge.finish(root, prune)
