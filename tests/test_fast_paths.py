@@ -270,6 +270,7 @@ def test_the_documents_alone_are_those_of_the_whole_store(tmp_path, fixture_stor
 def test_a_merge_of_nothing_with_nothing_gone_changes_nothing(tmp_path, fixture_store) -> None:
     from timeline import pipeline
     from timeline import store as event_store
+    from timeline.merge import merge_extraction
 
     store = event_store.load(fixture_store)
     for document in store.documents:
@@ -277,7 +278,7 @@ def test_a_merge_of_nothing_with_nothing_gone_changes_nothing(tmp_path, fixture_
         (tmp_path / document.path).write_text("kept\n")
     assert not pipeline.documents_gone(store.documents, tmp_path)
     before = event_store.dumps(store)
-    report = pipeline.merge_results(store, [], tmp_path)
+    report = pipeline.extract_report(merge_extraction(store, [], [], tmp_path))
     assert report == pipeline.ExtractReport(events=len(store.events))
     assert event_store.dumps(store) == before
     (tmp_path / store.documents[0].path).unlink()

@@ -23,6 +23,7 @@ from timeline.model import Document
 LEXICON = Lexicon.load()
 
 ARTICLES = Path(__file__).parent.parent / "benchmarks" / "articles"
+SEEDS = Path(__file__).parent.parent / "seeds"
 runner = CliRunner()
 
 
@@ -129,6 +130,41 @@ def test_workers_give_the_same_store_as_one_process(tmp_path: Path) -> None:
     run("extract", "articles", "--workers", "1", "--store", "one.yaml")
     run("extract", "articles", "--workers", "3", "--store", "three.yaml")
     assert Path("one.yaml").read_bytes() == Path("three.yaml").read_bytes()
+
+
+def test_a_run_folds_batches_as_runs_over_each_batch_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    names = sorted(p.name for p in Path("seeds").glob("*.txt"))
+    run("extract", "seeds", "--store", "whole.yaml", "--workers", "1")
+    for first in range(0, len(names), 2):
+        pair = [f"seeds/{name}" for name in names[first : first + 2]]
+        assert run("extract", *pair, "--store", "runs.yaml").exit_code == 0
+    monkeypatch.setattr(pipeline, "FOLD_DOCUMENTS", 2)
+    run("extract", "seeds", "--store", "batched.yaml", "--workers", "2")
+    assert Path("batched.yaml").read_bytes() == Path("runs.yaml").read_bytes()
+    assert len(event_store.load(Path("batched.yaml")).documents) == len(names)
+    assert Path("whole.yaml").read_bytes() != Path("runs.yaml").read_bytes()
+
+
+def test_results_come_a_batch_at_a_time_undated_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in (3, 5, 9, 11, 12):
+        Path(f"dated-{day}.txt").write_text(
+            f"Port news\n\nPublished March {day}, 2024\n\nThe port reopened on Monday.\n"
+        )
+    Path("a-undated.txt").write_text("Port news\n\nThe port closed again on Tuesday.\n")
+    monkeypatch.setattr(pipeline, "FOLD_DOCUMENTS", 2)
+    tasks = [pipeline.Task(path) for path in sorted(Path().glob("*.txt"))]
+    batches = list(pipeline.extract_batches(tasks, Path.cwd(), [], workers=1))
+    assert [[r.record.id for r in batch] for batch in batches] == [
+        ["dated-11", "dated-12"],
+        ["dated-3", "dated-5"],
+        ["dated-9", "a-undated"],
+    ]
+    assert batches[-1][-1].record.published == "2024-03-09"
 
 
 def test_jsonl_then_merge_equals_a_direct_extract(tmp_path: Path) -> None:

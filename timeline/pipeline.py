@@ -32,12 +32,14 @@ from timeline.errors import InputError, UsageError
 from timeline.events import extract_events
 from timeline.fingerprints import Fingerprints, fingerprint
 from timeline.lexicon import Lexicon
-from timeline.merge import is_explicit, merge_extraction
+from timeline.merge import MergeReport, StoreMerge, is_explicit
 from timeline.model import Document, DocumentRecord, Event, TimeExpression
 
 Progress = Callable[[int, int], None]
 MAX_DOCUMENT_BYTES = 20_000_000
 DOCUMENTS_PER_WORKER = 25
+# Documents folded into the store at a time: what a run holds of its mentions.
+FOLD_DOCUMENTS = 200
 
 
 @dataclass
@@ -214,36 +216,56 @@ def _sha256(path: Path, fingerprints: Fingerprints | None) -> str:
     return fingerprints.of(path) if fingerprints is not None else fingerprint(path)
 
 
-def extract_results(
+def extract_batches(
     tasks: list[Task],
     root: Path,
     lexicon_files: list[Path],
     workers: int | None = None,
     progress: Progress | None = None,
-) -> tuple[list[DocumentResult], list[str]]:
-    """Every task's result; undated documents get the median date of the others, then again."""
+    skipped: list[str] | None = None,
+) -> Iterator[list[DocumentResult]]:
+    """Every task's result, `FOLD_DOCUMENTS` documents at a time, in task order.
+
+    Results are handed on as they come, so that a run holds one batch of
+    mentions, not the archive's. Documents without a publication date are read
+    again at the end against the median date of the others. The message of each
+    document that could not be read goes to `skipped`.
+    """
     if not tasks:
-        return [], []
+        return
     workers = default_workers(len(tasks)) if workers is None else workers
-    results, warnings, undated = [], [], []
+    batch: list[DocumentResult] = []
+    undated: list[tuple[Task, DocumentResult]] = []
+    days: list[date] = []
     for done, outcome in enumerate(run_tasks(tasks, root, lexicon_files, workers), start=1):
         if isinstance(outcome, str):
-            warnings.append(outcome)
+            if skipped is not None:
+                skipped.append(outcome)
         elif outcome.record.published is None:
-            undated.append(outcome)
+            undated.append((tasks[done - 1], outcome))
         else:
-            results.append(outcome)
+            days.append(date.fromisoformat(outcome.record.published))
+            batch.append(outcome)
         if progress:
             progress(done, len(tasks))
-    estimate = median_publication_date([date.fromisoformat(r.record.published) for r in results])
-    if undated and estimate is not None:
-        by_path = {relative_path(t.path, root): t for t in tasks}
-        again = [
-            Task(t.path, t.published, t.metadata, estimate)
-            for t in (by_path[u.record.path] for u in undated)
-        ]
-        undated = [r for r in run_tasks(again, root, lexicon_files, 1) if not isinstance(r, str)]
-    return results + undated, warnings
+        if len(batch) >= FOLD_DOCUMENTS:
+            yield batch
+            batch = []
+    batch += dated_again(undated, median_publication_date(days), root, lexicon_files)
+    yield from batched(batch, FOLD_DOCUMENTS)
+
+
+def dated_again(
+    undated: list[tuple[Task, DocumentResult]],
+    estimate: date | None,
+    root: Path,
+    lexicon_files: list[Path],
+) -> list[DocumentResult]:
+    """Documents with no publication date, read again against `estimate` when there is one."""
+    if estimate is None:
+        return [result for _, result in undated]
+    again = [Task(t.path, t.published, t.metadata, estimate) for t, _ in undated]
+    return [r for r in run_tasks(again, root, lexicon_files, 1) if not isinstance(r, str)]
 
 
 def extract(
@@ -261,7 +283,8 @@ def extract(
     The store is loaded (and refused if invalid) before anything is read, and
     written once, atomically, under its lock. Documents whose bytes are as the
     store last saw them are not read again unless `force`; their events are
-    only built when something was read or a document has gone.
+    only built when something was read or a document has gone. Results are
+    folded in as they come, a batch at a time.
     """
     root = Path.cwd()
     with event_store.locked(store_path):
@@ -269,23 +292,33 @@ def extract(
         known = {d.path: d.sha256 for d in documents}
         fingerprints = Fingerprints(store_path)
         tasks, unchanged, warnings = plan(paths, root, known, published, force, fingerprints)
-        results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
+        skipped: list[str] = []
+        merge, read = None, []
+        for batch in extract_batches(tasks, root, lexicon_files, workers, progress, skipped):
+            merge = merge or StoreMerge(event_store.load_or_new(store_path))
+            merge.fold([r.record for r in batch], [e for r in batch for e in r.events])
+            read += batch_records(batch)
         warnings += skipped
-        if not results and not unchanged:
+        if merge is None and not unchanged:
             why = f": {warnings[0]}" if warnings else ""
             raise InputError(f"no readable documents in {', '.join(map(str, paths))}{why}")
-        if results or documents_gone(documents, root):
-            current = event_store.load_or_new(store_path)
-            report = merge_results(current, results, root, prune)
+        if merge is None and documents_gone(documents, root):
+            merge = StoreMerge(event_store.load_or_new(store_path))
+        report = ExtractReport(events=events)
+        if merge is not None:
+            report = extract_report(merge.finish(root, prune))
             if report.changed:
-                event_store.save(current, store_path)
-        else:
-            report = ExtractReport(events=events)
-        learn_read(fingerprints, tasks, results, root)
+                event_store.save(merge.store, store_path)
+        learn_read(fingerprints, tasks, read, root)
         fingerprints.save()
     report.unchanged = unchanged
-    report.warnings = warnings + [w for r in results for w in r.warnings]
+    report.warnings = warnings + [w for _, ws in read for w in ws]
     return report
+
+
+def batch_records(batch: list[DocumentResult]) -> list[tuple[DocumentRecord, list[str]]]:
+    """What a run keeps of each document it folded: its record and its warnings."""
+    return [(r.record, r.warnings) for r in batch]
 
 
 def documents_gone(documents: list[DocumentRecord], root: Path) -> bool:
@@ -298,24 +331,22 @@ def documents_gone(documents: list[DocumentRecord], root: Path) -> bool:
 
 
 def learn_read(
-    fingerprints: Fingerprints, tasks: list[Task], results: list[DocumentResult], root: Path
+    fingerprints: Fingerprints,
+    tasks: list[Task],
+    read: list[tuple[DocumentRecord, list[str]]],
+    root: Path,
 ) -> None:
     """Remember the sha256 of the documents read in this run, by the status `plan` saw."""
     by_path = {relative_path(task.path, root): task.path for task in tasks}
-    for result in results:
-        if result.record.path in by_path:
-            fingerprints.learn(by_path[result.record.path], result.record.sha256)
+    for record, _ in read:
+        if record.path in by_path:
+            fingerprints.learn(by_path[record.path], record.sha256)
 
 
-def merge_results(
-    current: event_store.Store, results: list[DocumentResult], root: Path, prune: bool = False
-) -> ExtractReport:
-    """Fold documents' results into a store, in place."""
-    merged = merge_extraction(
-        current, [r.record for r in results], [e for r in results for e in r.events], root, prune
-    )
+def extract_report(merged: MergeReport) -> ExtractReport:
+    """The figures of a run's summary line, from what its merge did."""
     return ExtractReport(
-        documents=len(results),
+        documents=merged.read,
         events=merged.events,
         new=len(merged.new),
         orphaned=len(merged.orphaned),
@@ -332,14 +363,20 @@ def write_jsonl(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> ExtractReport:
-    """Extract documents to JSON lines, one per document, for `timeline merge` to ingest."""
+    """Extract documents to JSON lines, one per document, for `timeline merge` to ingest.
+
+    Each line is written as its batch comes, so the run holds one batch at a time.
+    """
     root = Path.cwd()
     tasks, _, warnings = plan(paths, root, {}, published, force=True)
-    results, skipped = extract_results(tasks, root, lexicon_files, workers, progress)
-    for result in results:
-        out.write(result.to_json() + "\n")
-    report = ExtractReport(documents=len(results), events=sum(len(r.events) for r in results))
-    report.warnings = warnings + skipped + [w for r in results for w in r.warnings]
+    report, skipped = ExtractReport(), []
+    for batch in extract_batches(tasks, root, lexicon_files, workers, progress, skipped):
+        for result in batch:
+            out.write(result.to_json() + "\n")
+            warnings += result.warnings
+        report.documents += len(batch)
+        report.events += sum(len(r.events) for r in batch)
+    report.warnings = warnings + skipped
     return report
 
 
@@ -355,20 +392,43 @@ def read_jsonl(lines: Iterable[str], name: str) -> Iterator[DocumentResult]:
 
 
 def merge_files(files: Sequence[Path], store_path: Path, prune: bool = False) -> ExtractReport:
-    """Ingest JSON-lines results (from `extract --jsonl` or another engine) into a store."""
+    """Ingest JSON-lines results (from `extract --jsonl` or another engine) into a store.
+
+    Lines are folded in `FOLD_DOCUMENTS` at a time; the store is written once,
+    at the end, so a bad line anywhere leaves it as it was.
+    """
     with event_store.locked(store_path):
-        current = event_store.load_or_new(store_path)
-        results: list[DocumentResult] = []
-        for file in files:
-            try:
-                with file.open(encoding="utf-8") as lines:
-                    results.extend(read_jsonl(lines, str(file)))
-            except OSError as error:
-                raise InputError(f"cannot read {file}: {error.strerror}") from None
-        report = merge_results(current, results, Path.cwd(), prune)
-        event_store.save(current, store_path)
-    report.warnings = [w for r in results for w in r.warnings]
+        merge = StoreMerge(event_store.load_or_new(store_path))
+        warnings: list[str] = []
+        for batch in batched(results_of(files), FOLD_DOCUMENTS):
+            merge.fold([r.record for r in batch], [e for r in batch for e in r.events])
+            warnings += (w for r in batch for w in r.warnings)
+        report = extract_report(merge.finish(Path.cwd(), prune))
+        event_store.save(merge.store, store_path)
+    report.warnings = warnings
     return report
+
+
+def results_of(files: Sequence[Path]) -> Iterator[DocumentResult]:
+    """Documents' results from JSON-lines files, one line at a time."""
+    for file in files:
+        try:
+            with file.open(encoding="utf-8") as lines:
+                yield from read_jsonl(lines, str(file))
+        except OSError as error:
+            raise InputError(f"cannot read {file}: {error.strerror}") from None
+
+
+def batched(items: Iterable[DocumentResult], size: int) -> Iterator[list[DocumentResult]]:
+    """Lists of `size` items (the last may be shorter), as they come."""
+    batch: list[DocumentResult] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def date_expressions(
