@@ -119,6 +119,22 @@ class Tried:
         """Where the UNREAD characters stand in the text, in order."""
         return [match.start() for match in _UNREAD.finditer(self.text)]
 
+    @cached_property
+    def triggers(self) -> list[tuple[int, str]]:
+        """Every place in text[lo:hi] a rule may start, with its token (see `_triggers`)."""
+        return list(_triggers(self.text, self.lo, self.hi))
+
+    def triggers_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The triggers of text[start:end]: this scan's up to the last UNREAD character
+        before `end` (the trigger pattern reads no further), then those found anew."""
+        if (start, end) == (self.lo, self.hi):
+            return self.triggers
+        index = bisect_right(self.unread, end - 1) - 1
+        cut = max(self.unread[index], start) if index >= 0 else start
+        first = bisect_right(self.triggers, (start, ""))
+        last = bisect_right(self.triggers, (cut, ""))
+        return self.triggers[first:last] + list(_triggers(self.text, cut, end))
+
     def holds(self, text: str, start: int, end: int) -> bool:
         """Whether a scan of text[start:end] can take outcomes from this one."""
         return text is self.text and self.lo <= start and end <= self.hi
@@ -179,7 +195,7 @@ def scan(text: str, start: int, end: int) -> Iterator[Found]:
     shared, outcomes = tried.shared(start, end), tried.outcomes
     address = 0
     position = start
-    for at, token in _triggers(text, start, end):
+    for at, token in tried.triggers_in(start, end):
         if at < position:
             continue
         while address < len(addresses) and addresses[address][1] <= at:
