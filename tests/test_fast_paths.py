@@ -7,13 +7,18 @@ groups and order.
 
 from __future__ import annotations
 
+import re
 import textwrap
+from itertools import pairwise
+from re import _constants as sre
+from re import _parser as sre_parse
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates.scanner import TRIGGER, TRIGGER_LOWER, _triggers
+from timeline.dates.patterns import FLAGS, RULES, UNREAD
+from timeline.dates.scanner import GATE, TRIGGER, TRIGGER_LOWER, _triggers, scan
 from timeline.documents.furniture import (
     MD_LINK,
     REPEAT_LENGTH,
@@ -87,6 +92,80 @@ def test_triggers_found_from_gaps_are_those_of_the_trigger_pattern(text: str, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert list(_triggers(text, start, end)) == plain_triggers(text, start, end)
+
+
+# --- a page's scan serving its blocks ------------------------------------------------
+
+SCAN_PIECES = [
+    *DATE_PIECES, '"', "“", "”", "?", "!", "*", "said", "later", "than", "more", "local", "time",
+    "3 pm", "p.m.", "Nov.", "www.example.com", "#tag", "Smith", "et al.", "1990s", "years",
+    "old", "about", "yesterday", "on", "of", "7",
+]  # fmt: skip
+
+
+def fresh_copy(text: str) -> str:
+    """An equal string that is another object, so no earlier scan of `text` is reused."""
+    return text.encode().decode()
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces(SCAN_PIECES, 60), st.data())
+def test_blocks_scanned_after_their_page_find_what_they_find_alone(text: str, data) -> None:
+    cuts = data.draw(st.lists(st.integers(0, len(text)), max_size=4))
+    blocks = list(pairwise([0, *sorted(cuts), len(text)]))
+    list(scan(text, 0, len(text)))
+    after_page = [list(scan(text, start, end)) for start, end in blocks]
+    alone = [list(scan(fresh_copy(text), start, end)) for start, end in blocks]
+    assert after_page == alone
+
+
+# The one negated class the rules use: white space other than a line break.
+HORIZONTAL_SPACE = [(sre.NEGATE, None), (sre.CATEGORY, sre.CATEGORY_NOT_SPACE), (sre.LITERAL, 10)]
+
+
+def consumed(tree: sre_parse.SubPattern) -> tuple[set[str], set[int]]:
+    """The characters a parsed pattern can consume, and the classes (\\w, \\s, \\d) it can."""
+    chars: set[str] = set()
+    categories: set[int] = set()
+    parts: list[sre_parse.SubPattern] = []
+    for op, arg in tree:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            parts.append(arg[2])
+        elif op is sre.SUBPATTERN:
+            parts.append(arg[-1])
+        elif op is sre.BRANCH:
+            parts.extend(arg[1])
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            parts.append(arg[1])
+        elif op is sre.LITERAL:
+            chars.add(chr(arg))
+        elif op is sre.IN and arg == HORIZONTAL_SPACE:
+            categories.add(sre.CATEGORY_SPACE)
+        elif op is sre.IN:
+            for kind, value in arg:
+                assert kind in (sre.LITERAL, sre.RANGE, sre.CATEGORY), f"{kind} in {arg}"
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is sre.RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    categories.add(value)
+        else:
+            assert op is sre.AT, f"{op} may read any character"
+    for part in parts:
+        more_chars, more_categories = consumed(part)
+        chars |= more_chars
+        categories |= more_categories
+    return chars, categories
+
+
+def test_no_rule_reads_an_unread_character() -> None:
+    unread = re.compile(UNREAD)
+    for source in [rule.source for rule in RULES] + [GATE.pattern]:
+        chars, categories = consumed(sre_parse.parse(source, FLAGS))
+        cased = {variant for char in chars for variant in (char, char.lower(), char.upper())}
+        assert not [char for char in cased if unread.match(char)], source
+        assert categories <= {sre.CATEGORY_WORD, sre.CATEGORY_SPACE, sre.CATEGORY_DIGIT}
 
 
 # --- people introduced by a title ----------------------------------------------------

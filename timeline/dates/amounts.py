@@ -161,7 +161,7 @@ def read_adverb_set(m: Match, around: Around) -> Fixed | None:
 
 def _capitalised_before(m: Match, around: Around) -> bool:
     """Whether the word before the match starts with a capital (a name, a nationality)."""
-    window = around.text[max(around.lo, m.start() - 40) : m.start()]
+    window = around.before(m.start(), 40)
     words = re.findall(r"[\w'’]+", window)
     return bool(words) and words[-1][0].isupper() and not window.rstrip().endswith((".", "\n"))
 

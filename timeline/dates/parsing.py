@@ -33,6 +33,11 @@ _CLOCK = re.compile(
 )
 # Two-digit years up to this one are taken as 20xx, later ones as 19xx.
 CENTURY_PIVOT = 30
+# How far a reader looks before a match's start and after its end. The scanner
+# reuses what it read in a page for a stretch of it only where these windows
+# fall inside the stretch, so no reader may look further.
+LOOK_BEHIND = 60
+LOOK_AHEAD = 40
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,13 @@ class Around:
     lo: int
     hi: int
 
+    def before(self, position: int, width: int) -> str:
+        """The `width` characters before `position` (at most LOOK_BEHIND), within the stretch."""
+        return self.text[max(self.lo, position - min(width, LOOK_BEHIND)) : position]
+
     def words_before(self, position: int, count: int = 1) -> list[str]:
         """The `count` tokens before `position`, lower-cased, nearest last."""
-        window = self.text[max(self.lo, position - 12 * count - 20) : position]
+        window = self.before(position, 12 * count + 20)
         return [token.lower() for token in _TOKEN.findall(window)[-count:]]
 
     def word_before(self, position: int) -> str:
@@ -55,7 +64,7 @@ class Around:
 
     def token_after(self, position: int) -> str:
         """The token just after `position` as written, or "" at the end."""
-        match = _TOKEN.search(self.text, position, min(self.hi, position + 40))
+        match = _TOKEN.search(self.text, position, min(self.hi, position + LOOK_AHEAD))
         return match.group() if match else ""
 
 

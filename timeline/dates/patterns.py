@@ -198,6 +198,11 @@ DIGIT_GATE = (
     rf"|%|percent|per{SP}cent|times|century|quarter|and{SP}a{SP}half|o['’]clock|{ZONE}"
     rf"|[a-z]+[-\s]old\b))"
 )
+# Characters no rule and no gate can read past: neither a letter, a digit, white
+# space nor a mark some pattern consumes. A rule tried before one reads the same
+# whatever follows it, which lets a page's scan serve its blocks (a test derives
+# this from the patterns).
+UNREAD = r"[^\w\s#$%&'()+,\-./:;@|£¥§©·–—’€]"
 # Numbers by how many digits lead them: a day or an hour has one or two, a year
 # four; "DIGIT" is any number.
 NUMBER_CLASSES: dict[str, frozenset[str]] = {

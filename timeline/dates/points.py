@@ -233,7 +233,7 @@ def _names_something_else(m: Match, around: Around) -> bool:
     """Whether a weekday is part of a name: "Bloody Sunday", "the Sunday Times"."""
     if m.group("dir") or m.group("mod"):
         return False
-    before = around.text[max(around.lo, m.start() - 20) : m.start()].split()
+    before = around.before(m.start(), 20).split()
     after = around.token_after(m.end())
     named_day = bool(before) and before[-1] in WEEKDAY_NAMERS
     return named_day or after in WEEKDAY_NAMED

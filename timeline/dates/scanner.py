@@ -10,11 +10,13 @@ found first and never looked into.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from timeline.dates.amounts import AMOUNT_READERS, SKIP
-from timeline.dates.parsing import Around
+from timeline.dates.parsing import LOOK_AHEAD, LOOK_BEHIND, Around
 from timeline.dates.patterns import (
     DIGIT_GATE,
     FLAGS,
@@ -23,6 +25,7 @@ from timeline.dates.patterns import (
     RULES,
     SP,
     STARTER_CLASSES,
+    UNREAD,
 )
 from timeline.dates.points import POINT_READERS
 from timeline.dates.readings import Range, Reading
@@ -94,6 +97,74 @@ TRIGGER_AFTER_GAP = re.compile(
     rf"\W(?:(?=(?P<word>{_STARTER_WORD})|(?<![.,])(?P<number>\d))|(?<={_SYMBOL_CLASS}))"
 )
 GATE = re.compile(DIGIT_GATE, FLAGS)
+_UNREAD = re.compile(UNREAD)
+
+
+@dataclass
+class Tried:
+    """What the rules made of each position a scan of text[lo:hi] tried: a Found or None.
+
+    A page is scanned whole for its furniture, then block by block. Where a
+    block's bounds cannot change a position's outcome, the block's scan takes it
+    from the page's instead of trying the rules again.
+    """
+
+    text: str
+    lo: int
+    hi: int
+    outcomes: dict[int, Found | None] = field(default_factory=dict)
+
+    @cached_property
+    def unread(self) -> list[int]:
+        """Where the UNREAD characters stand in the text, in order."""
+        return [match.start() for match in _UNREAD.finditer(self.text)]
+
+    @cached_property
+    def triggers(self) -> list[tuple[int, str]]:
+        """Every place in text[lo:hi] a rule may start, with its token (see `_triggers`)."""
+        return list(_triggers(self.text, self.lo, self.hi))
+
+    def triggers_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The triggers of text[start:end]: this scan's up to the last UNREAD character
+        before `end` (the trigger pattern reads no further), then those found anew."""
+        if (start, end) == (self.lo, self.hi):
+            return self.triggers
+        index = bisect_right(self.unread, end - 1) - 1
+        cut = max(self.unread[index], start) if index >= 0 else start
+        first = bisect_right(self.triggers, (start, ""))
+        last = bisect_right(self.triggers, (cut, ""))
+        return self.triggers[first:last] + list(_triggers(self.text, cut, end))
+
+    def holds(self, text: str, start: int, end: int) -> bool:
+        """Whether a scan of text[start:end] can take outcomes from this one."""
+        return text is self.text and self.lo <= start and end <= self.hi
+
+    def shared(self, start: int, end: int) -> range:
+        """The positions of text[start:end] whose outcome is the same in this scan.
+
+        Readers look LOOK_BEHIND characters back and LOOK_AHEAD on, clipped to
+        the stretch; rules never read past an UNREAD character. So the outcome
+        at a position is the same if the stretches share their start or it is
+        far enough from it, and if they share their end or an UNREAD character
+        follows it far enough from that end.
+        """
+        first = start if start == self.lo else start + LOOK_BEHIND
+        if end == self.hi:
+            return range(first, end)
+        index = bisect_right(self.unread, end - LOOK_AHEAD) - 1
+        return range(first, self.unread[index] if index >= 0 else first)
+
+
+# The latest scan that did not reuse another: a page's, for its blocks.
+_LATEST: list[Tried] = []
+
+
+def _tried_for(text: str, start: int, end: int) -> Tried:
+    """The latest scan if text[start:end] lies within it, else a new one that becomes the latest."""
+    if _LATEST and _LATEST[0].holds(text, start, end):
+        return _LATEST[0]
+    _LATEST[:] = [Tried(text, start, end)]
+    return _LATEST[0]
 
 
 def web_addresses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -120,9 +191,11 @@ def scan(text: str, start: int, end: int) -> Iterator[Found]:
     """Every expression in text[start:end], left to right, none overlapping."""
     around = Around(text, start, end)
     addresses = web_addresses(text, start, end)
+    tried = _tried_for(text, start, end)
+    shared, outcomes = tried.shared(start, end), tried.outcomes
     address = 0
     position = start
-    for at, token in _triggers(text, start, end):
+    for at, token in tried.triggers_in(start, end):
         if at < position:
             continue
         while address < len(addresses) and addresses[address][1] <= at:
@@ -130,17 +203,27 @@ def scan(text: str, start: int, end: int) -> Iterator[Found]:
         if address < len(addresses) and addresses[address][0] <= at:
             position = addresses[address][1]
             continue
-        if token[0].isdigit():
-            if not GATE.match(text, at, end):
-                continue
-            token = number_key(text, at)
-        found = _first_accepted(around, at, DISPATCH.get(token, ()))
+        if at not in shared:
+            found = _outcome(around, at, token)
+        elif at in outcomes:
+            found = outcomes[at]
+        else:
+            found = outcomes[at] = _outcome(around, at, token)
         if found is None:
             continue
         position = found.end
         crosses = address < len(addresses) and addresses[address][0] < found.end
         if found.reading is not SKIP and not crosses:
             yield found
+
+
+def _outcome(around: Around, at: int, token: str) -> Found | None:
+    """What the rules make of the trigger `token` at `at`: a number needs its gate first."""
+    if token[0].isdigit():
+        if not GATE.match(around.text, at, around.hi):
+            return None
+        token = number_key(around.text, at)
+    return _first_accepted(around, at, DISPATCH.get(token, ()))
 
 
 def number_key(text: str, position: int) -> str:

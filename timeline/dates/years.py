@@ -141,7 +141,7 @@ def read_short_year(m: Match, around: Around) -> Read:
 
 def _cited(m: Match, around: Around) -> bool:
     """Whether the year is an author-year citation: "Gartner (2014)", "Lee et al. (2003a)"."""
-    before = around.text[max(around.lo, m.start() - 60) : m.start()]
+    before = around.before(m.start(), 60)
     after = around.text[m.end() : m.end() + 3]
     return bool(_CITING.search(before)) and bool(re.match(r"[a-z]?[),;]", after))
 
