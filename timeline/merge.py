@@ -55,8 +55,17 @@ def source_key(source: Source) -> str:
     The character offset is left out on purpose: an edit earlier in the document
     moves it without changing what is cited.
     """
-    quote = " ".join(WORD.findall(source.quote.lower()))
-    return f"{source.document}\n{quote}\n{source.expression.lower()}"
+    return f"{source.document}\n{_plain_words(source.quote)}\n{source.expression.lower()}"
+
+
+@lru_cache(maxsize=65536)
+def _plain_words(quote: str) -> str:
+    """A quote's words, lower-cased, one space apart: what survives re-wrapping and re-typing.
+
+    Remembered, because a merge asks for a mention's key when sorting,
+    joining and naming it.
+    """
+    return " ".join(WORD.findall(quote.lower()))
 
 
 def event_id(sources: list[Source]) -> str:
@@ -83,11 +92,8 @@ def _words(text: str) -> frozenset[str]:
     Remembered, because each mention is compared with every mention near its
     date, and splitting the same sentences again dominated large merges.
     """
-    return frozenset(
-        w[:-1] if w.endswith("s") and len(w) > 4 else w
-        for w in WORD.findall(text.lower())
-        if w not in STOPWORDS and len(w) > 2
-    )
+    unique = set(WORD.findall(text.lower())).difference(STOPWORDS)
+    return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in unique if len(w) > 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +166,13 @@ def alike(a: Likeness, b: Likeness) -> bool:
     return _overlap(a.content, b.content) >= SAME_HAPPENING_WORDS
 
 
+@lru_cache(maxsize=4096)
 def is_explicit(expression: str) -> bool:
-    """Whether dating words name the date themselves ("October 20") or need a reference."""
+    """Whether dating words name the date themselves ("October 20") or need a reference.
+
+    Remembered: choosing an event's date asks it of every source for every
+    date its sources give, and dating words repeat across an archive.
+    """
     return bool(EXPLICIT.search(expression))
 
 
