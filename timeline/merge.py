@@ -30,6 +30,9 @@ STOPWORDS = frozenset(
 SAME_HAPPENING_WORDS = 0.25
 SAME_TITLE_WORDS = 0.5
 NEAR_DAYS = 3
+# Texts whose words are remembered: enough for the mentions of a batch and the
+# events near them, few enough that memory does not grow with the archive.
+WORDS_KEPT = 8192
 
 
 @dataclass
@@ -58,7 +61,7 @@ def source_key(source: Source) -> str:
     return f"{source.document}\n{_plain_words(source.quote)}\n{source.expression.lower()}"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS_KEPT)
 def _plain_words(quote: str) -> str:
     """A quote's words, lower-cased, one space apart: what survives re-wrapping and re-typing.
 
@@ -85,7 +88,7 @@ def unused_id(candidate: str, taken: set[str]) -> str:
     return candidate
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS_KEPT)
 def _words(text: str) -> frozenset[str]:
     """Lower-cased words that carry meaning, plural -s taken off.
 
