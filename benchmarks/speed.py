@@ -46,8 +46,11 @@ TINY_SIZES, TINY_STORE_SIZES, TINY_BASELINE_DOCUMENTS = (5,), (50,), 1
 BASELINE_REFERENCE = date(2020, 1, 1)
 EVENTS_LINE = re.compile(r"(\d+) events")
 
-# MB of text per CPU-second; seconds for 10,000 unchanged documents, 100,000 events, start-up.
-TARGETS = {"extract": 2.0, "reextract": 3.0, "show": 2.0, "startup": 0.3}
+# MB of text per CPU-second; seconds for 10,000 unchanged documents, 100,000 events, start-up;
+# the speed-up of N workers over one, as a share of N ("near-linear").
+TARGETS = {"extract": 2.0, "reextract": 3.0, "show": 2.0, "startup": 0.3, "scaling": 0.8}
+# Documents the --workers figure is measured on, at most.
+SCALING_DOCUMENTS = 1000
 
 
 class BenchmarkFailed(Exception):
@@ -109,6 +112,22 @@ class BaselineFigures:
 
 
 @dataclass
+class ScalingFigures:
+    """The same documents extracted with one worker and with `workers`, and whether the
+    two stores came out byte for byte the same."""
+
+    documents: int
+    workers: int
+    one: Timing
+    many: Timing
+    same_store: bool
+
+    @property
+    def speedup(self) -> float:
+        return self.one.seconds / self.many.seconds
+
+
+@dataclass
 class Report:
     """Every figure of one benchmark run, with the machine and the command measured."""
 
@@ -119,6 +138,7 @@ class Report:
     extract: list[ExtractFigures] = field(default_factory=list)
     stores: list[StoreFigures] = field(default_factory=list)
     startup: dict[str, Timing] = field(default_factory=dict)
+    scaling: ScalingFigures | None = None
     baseline: BaselineFigures | None = None
     baseline_note: str = ""
 
@@ -213,18 +233,44 @@ def megabytes(paths: list[Path]) -> float:
     return sum(path.stat().st_size for path in paths) / 1e6
 
 
+def corpus_of(size: int, work: Path) -> list[Path]:
+    """The generated corpus of `size` documents in `work`, written when first asked for."""
+    corpus = work / f"corpus-{size}"
+    if corpus.is_dir():
+        return sorted(corpus.iterdir())
+    return write_corpus(size, corpus)
+
+
+def extract_into_new_store(extract: list[str], store: Path, runs: int) -> tuple[Timing, str]:
+    """Run `extract` (whose store is `store`) `runs` times, the store removed before each."""
+    return measure(extract, store.parent, runs, before=lambda: store.unlink(missing_ok=True))
+
+
 def measure_extract(
     size: int, work: Path, command: list[str], pool: list[str], runs: int
 ) -> ExtractFigures:
     """Extract `size` documents into a new store `runs` times, then re-extract unchanged."""
-    corpus = work / f"corpus-{size}"
-    paths = write_corpus(size, corpus)
+    paths = corpus_of(size, work)
     store = work / f"extract-{size}.yaml"
-    extract = [*command, "extract", str(corpus), "--store", str(store), *pool]
-    fresh, summary = measure(extract, work, runs, before=lambda: store.unlink(missing_ok=True))
+    extract = [*command, "extract", str(paths[0].parent), "--store", str(store), *pool]
+    fresh, summary = extract_into_new_store(extract, store, runs)
     again, _ = measure(extract, work, runs)
     found = EVENTS_LINE.search(summary)
     return ExtractFigures(size, megabytes(paths), int(found[1]) if found else 0, fresh, again)
+
+
+def measure_scaling(
+    size: int, work: Path, command: list[str], workers: int, runs: int
+) -> ScalingFigures:
+    """Extract `size` documents with one worker, then with `workers`, into new stores."""
+    corpus = str(corpus_of(size, work)[0].parent)
+    timings, stores = [], []
+    for count in (1, workers):
+        store = work / f"workers-{count}.yaml"
+        extract = [*command, "extract", corpus, "--store", str(store), "--workers", str(count)]
+        timings.append(extract_into_new_store(extract, store, runs)[0])
+        stores.append(store.read_bytes())
+    return ScalingFigures(size, workers, *timings, same_store=stores[0] == stores[1])
 
 
 def measure_store(size: int, work: Path, command: list[str], runs: int) -> StoreFigures:
@@ -280,6 +326,9 @@ def run_benchmarks(args: argparse.Namespace, work: Path) -> Report:
     report.startup = measure_startup(work, command, args.runs)
     for size in args.sizes:
         report.extract.append(measure_extract(size, work, command, pool, args.runs))
+    if pool and args.sizes and args.workers > 1:
+        size = min(args.sizes[-1], SCALING_DOCUMENTS)
+        report.scaling = measure_scaling(size, work, command, args.workers, args.runs)
     for size in args.store_sizes:
         report.stores.append(measure_store(size, work, command, args.runs))
     if importlib.util.find_spec("dateparser") is None:
@@ -371,6 +420,12 @@ def target_checks(report: Report) -> list[TargetCheck]:
     for name in ("timeline --help", "timeline show (seeds)"):
         seconds = report.startup[name].seconds
         checks.append(TargetCheck(f"{name}, s", seconds, TARGETS["startup"], True))
+    if report.scaling is not None:
+        scaling = report.scaling
+        label = f"--workers {scaling.workers} speed-up over one worker ÷ {scaling.workers}"
+        checks.append(
+            TargetCheck(label, scaling.speedup / scaling.workers, TARGETS["scaling"], False)
+        )
     return checks
 
 
@@ -400,6 +455,22 @@ def store_table(report: Report) -> list[str]:
         for s in report.stores
     ]
     return table(header, rows)
+
+
+def scaling_lines(report: Report) -> list[str]:
+    scaling = report.scaling
+    if scaling is None:
+        return ["not run: one worker, no --workers option, or no corpus"]
+    row = (
+        f"{scaling.documents} | {scaling.one.seconds:.2f} | {scaling.many.seconds:.2f} "
+        f"| {scaling.speedup:.2f}× | {scaling.many.peak_rss_mb:.0f} "
+        f"| {'yes' if scaling.same_store else 'NO'}"
+    )
+    header = (
+        f"documents | 1 worker s | {scaling.workers} workers s | speed-up | peak RSS MB "
+        "| same store"
+    )
+    return table(header, [row])
 
 
 def startup_table(report: Report) -> list[str]:
@@ -435,6 +506,7 @@ def format_report(report: Report) -> str:
             f"Command: {' '.join(report.command)} ({workers}; re-extract {rereading})",
         ],
         ["### extract", "", *extract_table(report)],
+        ["### --workers", "", *scaling_lines(report)],
         ["### show and markdown", "", *store_table(report)],
         ["### start-up", "", *startup_table(report)],
         ["### dateparser.search_dates", "", *baseline_lines(report)],
@@ -469,6 +541,8 @@ def report_as_json(report: Report) -> str:
         figures["mb_per_cpu_second"] = item.mb_per_cpu_second
     if report.baseline is not None:
         data["baseline"]["mb_per_second"] = report.baseline.mb_per_second
+    if report.scaling is not None:
+        data["scaling"]["speedup"] = report.scaling.speedup
     points = curve(report)
     data["curve"] = {"points": points, "linearity": linearity(points)}
     data["targets"] = [{**asdict(c), "met": c.met} for c in target_checks(report)]

@@ -207,7 +207,7 @@ def test_the_machine_is_described() -> None:
 
 def run_tiny(*options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(BENCHMARKS / "speed.py"), "--tiny", *options],
+        [sys.executable, str(BENCHMARKS / "speed.py"), "--tiny", "--workers", "2", *options],
         capture_output=True,
         text=True,
         timeout=120,
@@ -223,6 +223,8 @@ def test_tiny_run_prints_every_figure() -> None:
         "### extract",
         "| 5 |",
         "re-extract s",
+        "### --workers",
+        "| 1 worker s | 2 workers s | speed-up |",
         "show --format json s",
         "markdown s",
         "| timeline --help |",
@@ -233,6 +235,7 @@ def test_tiny_run_prints_every_figure() -> None:
         "### targets",
         "re-extract of 10,000 unchanged documents",
         "show --format json on 100,000 events",
+        "--workers 2 speed-up over one worker",
     ):
         assert label in done.stdout
 
@@ -249,4 +252,7 @@ def test_tiny_json_holds_the_figures() -> None:
     assert [s["events"] for s in figures["stores"]] == [50]
     assert set(figures["startup"]) == {"python -c pass", "timeline --help", "timeline show (seeds)"}
     assert figures["curve"]["points"][0]["documents"] == 5
-    assert len(figures["targets"]) == 5
+    scaling = figures["scaling"]
+    assert (scaling["documents"], scaling["workers"], scaling["same_store"]) == (5, 2, True)
+    assert scaling["speedup"] == scaling["one"]["seconds"] / scaling["many"]["seconds"]
+    assert len(figures["targets"]) == 6
