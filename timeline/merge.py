@@ -472,7 +472,12 @@ class StoreMerge:
         self.store.events = [e for e in self.store.events if id(e) not in dropped]
 
     def finish(self, root: Path = Path("."), prune: bool = False) -> MergeReport:
-        """Flag (or, with `prune`, drop) what cites only documents gone from disk."""
+        """Flag (or, with `prune`, drop) what cites only documents gone from disk.
+
+        The indexes are let go: a finished merge folds no more, and saving the
+        store wants the memory they hold.
+        """
+        self.owner, self.dated, self.citing = {}, DateIndex(), {}
         _flag_missing_documents(self.store, root, prune, self.report)
         self.report.events = len(self.store.events)
         return self.report
