@@ -351,3 +351,24 @@ def test_what_the_date_index_pairs_up_is_always_dated_close(
         index.add(event)
     near = [e for e, _ in index.near(probe)]
     assert all(e.precision == probe.precision and _dates_close(e, probe) for e in near)
+
+
+def test_two_happenings_of_one_sentence_keep_their_events_when_read_again() -> None:
+    sentence = "On Monday the board approved the merger and the chief executive resigned."
+
+    def both() -> list[Event]:
+        return [
+            mention(
+                "a", "2024-03-04", "The board approved the merger", ["Board"], [], quote=sentence
+            ),
+            mention(
+                "a", "2024-03-04", "The chief executive resigned", ["Board"], [], quote=sentence
+            ),
+        ]
+
+    store = Store()
+    merge_extraction(store, records("a"), both())
+    before = sorted((e.id, e.title) for e in store.events)
+    report = merge_extraction(store, records("a"), both()[::-1])
+    assert (report.new, report.removed) == ([], [])
+    assert sorted((e.id, e.title) for e in store.events) == before

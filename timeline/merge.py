@@ -366,12 +366,15 @@ class StoreMerge:
         self.published = {
             d.id: date.fromisoformat(d.published) for d in store.documents if d.published
         }
-        self.owner = {source_key(s): e for e in store.events for s in e.sources}
+        self.owners: dict[str, list[Event]] = {}
+        # Events taken out, kept referenced so that no new event takes their id().
+        self.dropped: dict[int, Event] = {}
         self.taken = {e.id for e in store.events}
         self.dated = DateIndex()
         self.citing: dict[str, list[Event]] = {}
         for event in store.events:
             self._file(event)
+            self._own(event, event.sources)
 
     def _file(self, event: Event) -> None:
         """Index an event by its date and by the documents it cites."""
@@ -379,13 +382,25 @@ class StoreMerge:
         for document in {s.document for s in event.sources}:
             self.citing.setdefault(document, []).append(event)
 
+    def _own(self, event: Event, sources: list[Source]) -> None:
+        """Record that `event` holds these mentions.
+
+        One sentence can report two happenings with the same dating words ("on
+        Monday the board met and the minister resigned"): their mentions share a
+        key, so a key may have several owners.
+        """
+        for key in map(source_key, sources):
+            owners = self.owners.setdefault(key, [])
+            if not any(e is event for e in owners):
+                owners.append(event)
+
     def _citing(self, records: list[DocumentRecord]) -> dict[int, Event]:
         """The events that cite any of the documents read now, by identity, in their order."""
         return {
             id(e): e
             for d in (r.id for r in records)
             for e in self.citing.get(d, ())
-            if any(s.document == d for s in e.sources)
+            if id(e) not in self.dropped and any(s.document == d for s in e.sources)
         }
 
     def fold(self, records: list[DocumentRecord], extracted: list[Event]) -> None:
@@ -412,7 +427,7 @@ class StoreMerge:
         found_again: dict[str, tuple[Event, list[Event]]] = {}
         new: list[Event] = []
         for fresh in cluster(extracted, self.published):
-            existing = self._stored_match(fresh, kept)
+            existing = self._stored_match(fresh, kept, found_again)
             if existing is None:
                 fresh.id = unused_id(fresh.id, self.taken)
                 self.taken.add(fresh.id)
@@ -424,22 +439,44 @@ class StoreMerge:
             self.dated.remove(existing)
             _update(existing, fresh, kept.get(id(existing), existing.sources), self.published)
             self._file(existing)
-            self.owner.update((source_key(s), existing) for s in fresh.sources)
+            self._own(existing, fresh.sources)
         refreshed = {id(e) for e, _ in found_again.values()}
         gone = [e for i, e in affected.items() if i not in refreshed and self._left(e, kept[i])]
         self._drop(gone)
         for event in new:
             store.events.append(event)
             report.new.append(event.id)
-            self.owner.update((source_key(s), event) for s in event.sources)
+            self._own(event, event.sources)
             self._file(event)
 
-    def _stored_match(self, fresh: Event, kept: dict[int, list[Source]]) -> Event | None:
+    def _stored_match(
+        self, fresh: Event, kept: dict[int, list[Source]], claimed: dict[str, object]
+    ) -> Event | None:
         """The stored event a fresh one is a mention of: by a mention it shares, or by its
-        happening among events that keep mentions from documents not read now."""
-        for key in map(source_key, fresh.sources):
-            if key in self.owner:
-                return self.owner[key]
+        happening among events that keep mentions from documents not read now.
+
+        When several events hold a mention it shares (a sentence repeated in a page,
+        or reporting two happenings), the fresh event goes to one no other fresh
+        event has `claimed` yet, holding the mention with the same date, with the
+        likest title.
+        """
+        owners = {
+            id(e): e
+            for k in map(source_key, fresh.sources)
+            for e in self.owners.get(k, ())
+            if id(e) not in self.dropped
+        }
+        if owners:
+            words = _words(fresh.title)
+            dated = {(source_key(s), s.date) for s in fresh.sources}
+            return max(
+                owners.values(),
+                key=lambda e: (
+                    e.id not in claimed,
+                    any((source_key(s), s.date) in dated for s in e.sources),
+                    _overlap(words, _words(e.title)),
+                ),
+            )
         like = likeness(fresh)
         return next(
             (
@@ -468,7 +505,7 @@ class StoreMerge:
         dropped = {id(e) for e in events}
         for event in events:
             self.dated.remove(event)
-        self.owner = {k: e for k, e in self.owner.items() if id(e) not in dropped}
+        self.dropped.update((id(e), e) for e in events)
         self.store.events = [e for e in self.store.events if id(e) not in dropped]
 
     def finish(self, root: Path = Path("."), prune: bool = False) -> MergeReport:
@@ -477,7 +514,7 @@ class StoreMerge:
         The indexes are let go: a finished merge folds no more, and saving the
         store wants the memory they hold.
         """
-        self.owner, self.dated, self.citing = {}, DateIndex(), {}
+        self.owners, self.dated, self.citing, self.dropped = {}, DateIndex(), {}, {}
         _flag_missing_documents(self.store, root, prune, self.report)
         self.report.events = len(self.store.events)
         return self.report
