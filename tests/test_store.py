@@ -364,3 +364,49 @@ def test_a_loaded_store_shares_no_list_with_another_load(fixture_store: Path) ->
     again = next(e for e in event_store.load(fixture_store).events if e.id == "c3d4e5f6a7")
     assert "Someone Else" not in again.actors
     assert len(again.sources) == 3
+
+
+# --- saving again ------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    edits=st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(["title", "drop", "add"]))),
+)
+def test_saving_again_gives_the_bytes_of_a_fresh_write(edits: list) -> None:
+    path = Path("again") / "events.yaml"
+    store = event_store.load(Path(__file__).parent / "data" / "store.yaml")
+    event_store.save(store, path)
+    store = event_store.load(path)
+    for number, (index, edit) in enumerate(edits):
+        if not store.events:
+            break
+        event = store.events[index % len(store.events)]
+        if edit == "title":
+            event.title += " again"
+        elif edit == "drop":
+            store.events.remove(event)
+        else:
+            added = Event(f"new{number}", "2023-11-02", "day", "Talks resumed", added_by_hand=True)
+            store.events.append(added)
+    event_store.save(store, path)
+    assert path.read_text(encoding="utf-8") == event_store.dumps(store)
+
+
+def test_saving_again_writes_only_the_events_that_changed_and_never_reuses_hand_written_text(
+    fixture_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    event_store.save(event_store.load(fixture_store), fixture_store)
+    store = event_store.load(fixture_store)
+    store.events[0].title = "A title of our own"
+    written: list[int] = []
+    dump = event_store._dump
+    monkeypatch.setattr(event_store, "_dump", lambda data: written.append(len(data)) or dump(data))
+    event_store.save(store, fixture_store)
+    assert written[1:] == [1]
+    hand_written = "# kept by hand\n" + fixture_store.read_text(encoding="utf-8")
+    fixture_store.write_text(hand_written, encoding="utf-8")
+    written.clear()
+    event_store.save(event_store.load(fixture_store), fixture_store)
+    assert written[1:] == [len(store.events)]
+    assert fixture_store.read_text(encoding="utf-8") == event_store.dumps(store)

@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import time
 import zlib
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ LOCK_WAIT_SECONDS = 5.0
 LINE_WIDTH = 88
 # Events written at a time: the text in memory stays small, and the pieces few.
 EVENTS_PER_DUMP = 256
+ITEM_START = re.compile(r"^- ", re.MULTILINE)
 
 DOCUMENT_KEYS = ("id", "path", "sha256", "title", "published", "published_from", "url")
 EVENT_KEYS = (
@@ -230,16 +232,23 @@ def _read_store_text(path: Path) -> tuple[str, Stamp]:
         raise StoreInvalid(f"{path} is a folder, not a store file") from None
 
 
-def _cache(path: Path, stamp: Stamp, data: dict[str, Any]) -> dict[str, str]:
+def _cache(path: Path, stamp: Stamp, data: dict[str, Any], written: bool) -> dict[str, str]:
     """Cache the stored form of the file with `stamp`: documents, events, JSON lines.
 
     The documents come first with the number of events, so that a run which
     only needs to know what was read before does not unmarshal every event.
-    Returns the JSON lines, made once for the cache and for a reader that wants them.
+    `written` says the file's text is the one `save` writes for the data, not
+    text a person wrote. Returns the JSON lines, made once for the cache and
+    for a reader that wants them.
     """
     with collector_paused():
         lines = json_lines(data)
-    head = {"version": data["version"], "documents": data["documents"], "events": len(lines)}
+    head = {
+        "version": data["version"],
+        "documents": data["documents"],
+        "events": len(lines),
+        "written": written,
+    }
     write_cache(path, stamp, CACHE_LAYOUT, head, data["events"], lines)
     return lines
 
@@ -262,7 +271,7 @@ def _parsed(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
     text, stamp = _read_store_text(path)
     with collector_paused():
         data = store_to_dict(store_from_dict(parse_data(text, path)))
-    return data, _cache(path, stamp, data)
+    return data, _cache(path, stamp, data, written=False)
 
 
 def _load(path: Path, with_json: bool) -> tuple[Store, dict[str, str]]:
@@ -315,13 +324,16 @@ def load_or_new(path: Path) -> Store:
 NAME_LISTS = frozenset({"actors", "topics", "edited"})
 
 
-def _yaml_parts(data: dict[str, Any] | list[Any]) -> Iterator[str]:
+def _yaml_parts(
+    data: dict[str, Any] | list[Any], written: dict[str, tuple[dict[str, Any], str]] | None = None
+) -> Iterator[str]:
     """YAML text as the store writes it, a few hundred events at a time.
 
     Block style, unicode kept, short lists inline. The pieces go to the file
     one by one, so a large store is never held as one string. Events are
     written as list items without indentation, so the pieces join into the text
-    one dump would give.
+    one dump would give. An event found in `written` with the same stored form
+    is given the text it already has there instead of being written again.
     """
     events = data["events"] if isinstance(data, dict) else data
     if not events:
@@ -330,8 +342,59 @@ def _yaml_parts(data: dict[str, Any] | list[Any]) -> Iterator[str]:
     if isinstance(data, dict):
         yield _dump({key: value for key, value in data.items() if key != "events"})
         yield "events:\n"
-    for start in range(0, len(events), EVENTS_PER_DUMP):
-        yield _dump(events[start : start + EVENTS_PER_DUMP])
+    written = written or {}
+    pending: list[dict[str, Any]] = []
+    for event in events:
+        before = written.get(event["id"])
+        if before is not None and before[0] == event:
+            yield from _flushed(pending)
+            yield before[1]
+        else:
+            pending.append(event)
+            if len(pending) == EVENTS_PER_DUMP:
+                yield from _flushed(pending)
+    yield from _flushed(pending)
+
+
+def _flushed(pending: list[dict[str, Any]]) -> Iterator[str]:
+    """The YAML of the events waiting to be written, if any; the list is emptied."""
+    if pending:
+        yield _dump(pending)
+        pending.clear()
+
+
+def _written_events(path: Path) -> dict[str, tuple[dict[str, Any], str]]:
+    """Each event of the store at `path` as it stands: its stored form and its YAML
+    text, by id; empty unless the cache vouches that `save` wrote the file as it is.
+
+    A store of a hundred thousand events takes seconds to write, and a run that
+    reads a few new articles changes few of them. Text a person wrote or
+    edited is never reused: its layout may not be the one written here.
+    """
+    cached = _cached(path, 2)
+    if cached is None or not cached[0].get("written"):
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    items = _event_items(text)
+    if len(items) != len(cached[1]):
+        return {}
+    return {event["id"]: (event, item) for event, item in zip(cached[1], items, strict=True)}
+
+
+def _event_items(text: str) -> list[str]:
+    """The text of each top-level item of the store's events list, in order.
+
+    Everything inside an item is indented, so each starts a line with "- ".
+    """
+    start = text.find("\nevents:\n")
+    if start < 0:
+        return []
+    body = text[start + len("\nevents:\n") :]
+    starts = [match.start() for match in ITEM_START.finditer(body)]
+    return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
 
 
 def _dump(data: dict[str, Any] | list[Any]) -> str:
@@ -372,8 +435,8 @@ def save(store: Store, path: Path) -> None:
     problems = validate(data)
     if problems:
         raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yaml_parts(data))
-    _cache(path, file_stamp(path.stat()), data)
+    write_atomic(path, _yaml_parts(data, _written_events(path)))
+    _cache(path, file_stamp(path.stat()), data, written=True)
 
 
 @contextlib.contextmanager
