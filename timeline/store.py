@@ -429,14 +429,16 @@ def save(store: Store, path: Path) -> None:
     """Write the store atomically, after checking it keeps the contract.
 
     A store that would not load again is never written: the file on disk stays
-    as it was and the problems are reported.
+    as it was and the problems are reported. The store's dicts, lists and
+    strings hold no reference cycles, so the collector is kept out.
     """
-    data = store_to_dict(store)
-    problems = validate(data)
-    if problems:
-        raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
-    write_atomic(path, _yaml_parts(data, _written_events(path)))
-    _cache(path, file_stamp(path.stat()), data, written=True)
+    with collector_paused():
+        data = store_to_dict(store)
+        problems = validate(data)
+        if problems:
+            raise StoreInvalid(f"{path}: not saved, the result would break the store", problems)
+        write_atomic(path, _yaml_parts(data, _written_events(path)))
+        _cache(path, file_stamp(path.stat()), data, written=True)
 
 
 @contextlib.contextmanager
