@@ -373,9 +373,10 @@ class StoreMerge:
         self.taken = {e.id for e in store.events}
         self.dated = DateIndex()
         self.citing: dict[str, list[Event]] = {}
-        for event in store.events:
-            self._file(event)
-            self._own(event, event.sources)
+        with collector_paused():
+            for event in store.events:
+                self._file(event)
+                self._own(event, event.sources)
 
     def _file(self, event: Event) -> None:
         """Index an event by its date and by the documents it cites."""
