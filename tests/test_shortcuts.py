@@ -6,13 +6,17 @@ library's faster one on open-ended input.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.documents.furniture import AD_PHRASES, BANNER_PHRASES, END_OF_ARTICLE, Line, plain
 from timeline.documents.page import PHRASE_WORDS
+from timeline.events.actions import _action_index, _is_gerund, action_words
 from timeline.events.sentences import blanked
 from timeline.lexicon import Lexicon
+from timeline.trie import first_characters, trie_pattern
 
 SHIPPED = Lexicon.load()
 PHRASES = sorted(BANNER_PHRASES | END_OF_ARTICLE | AD_PHRASES)
@@ -84,3 +88,33 @@ def test_topics_found_in_lower_case_are_those_found_case_blind(text):
         }
     )
     assert lexicon.topics_in(text) == expected
+
+
+WORD_LISTS = st.lists(st.text(alphabet="ab-]^\\ ", max_size=4), max_size=6)
+
+
+@settings(max_examples=300)
+@given(WORD_LISTS, st.text(alphabet="ab-]^\\ x\n", max_size=30), st.booleans())
+def test_a_first_character_lookahead_changes_no_match(words, text, case_blind):
+    flags = re.IGNORECASE if case_blind else 0
+    alternation = trie_pattern(words) or "(?!)"
+    plain = re.compile(rf"(?<![\w-])(?:{alternation})", flags)
+    checked = re.compile(rf"(?<![\w-]){first_characters(words)}(?:{alternation})", flags)
+    assert [m.span() for m in checked.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+ACTION_PIECES = [
+    " ", "-", ",", "’", "ſ", "ı", "İ", "\u212a", "É", "of", "and", "for", "freed", "FREED",
+    "Released", "negotiating", "talks", "cease-fire", "Ceaſe-fire", "ſaid", "said", "x", "ing",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ACTION_PIECES), max_size=20).map("".join))
+def test_action_words_found_in_lower_case_are_those_found_case_blind(text):
+    case_blind, _, _ = _action_index()
+    expected = [m for m in case_blind.finditer(text) if not _is_gerund(text, m)]
+    found = action_words(text)
+    assert [(m.span(), m.group().lower()) for m in found] == [
+        (m.span(), m.group().lower()) for m in expected
+    ]

@@ -18,7 +18,7 @@ from itertools import accumulate
 
 from timeline.events.sentences import Span, inside
 from timeline.lexicon import Lexicon
-from timeline.trie import trie_pattern
+from timeline.trie import first_characters, trie_pattern
 
 OFFICIAL_TITLES = (
     r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"
@@ -63,7 +63,9 @@ TITLE_STARTS = (
     "correspondent columnist commentator historian author writer activist economist lawyer "
     "fellow"
 ).split()
-ROLE_START = re.compile(rf"(?<![\w-])(?:{trie_pattern(TITLE_STARTS)})")
+ROLE_START = re.compile(
+    rf"(?<![\w-]){first_characters(TITLE_STARTS)}(?:{trie_pattern(TITLE_STARTS)})"
+)
 NAME_START = re.compile(r"(?<![\w-])(?:[A-Z]|[ae]l-)")
 # Letters a case-blind match reads as an ASCII letter they do not lower-case to,
 # or that lower-case to two characters: text holding one is searched the slow way.
