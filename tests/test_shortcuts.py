@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 from timeline.documents.furniture import AD_PHRASES, BANNER_PHRASES, END_OF_ARTICLE, Line, plain
 from timeline.documents.page import PHRASE_WORDS
 from timeline.events.actions import _action_index, _is_gerund, action_words
+from timeline.events.actors import ADDRESS, _surname_pattern
 from timeline.events.sentences import blanked
+from timeline.events.titles import DANGLING, without_dangling
 from timeline.lexicon import Lexicon
 from timeline.trie import first_characters, trie_pattern
 
@@ -118,3 +120,41 @@ def test_action_words_found_in_lower_case_are_those_found_case_blind(text):
     assert [(m.span(), m.group().lower()) for m in found] == [
         (m.span(), m.group().lower()) for m in expected
     ]
+
+
+TITLE_END_PIECES = [
+    " ", "\n", "\t", ",", ";", "–", "-", ".", "x", "Oman", "and", "AND", "An", "the", "aſ", "ſ",
+    "İn", "wHo", "for", "band", "é",
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(TITLE_END_PIECES), max_size=12).map("".join))
+def test_a_title_loses_at_its_end_what_the_dangling_pattern_removes(title):
+    assert without_dangling(title) == DANGLING.sub("", title)
+
+
+SURNAME_PIECES = [
+    " ",
+    "  ",
+    "\n",
+    "-",
+    ".",
+    ",",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Roe",
+    "roe",
+    "Monroe",
+    "x",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(SURNAME_PIECES), max_size=14).map("".join))
+def test_a_surname_is_found_where_the_plain_pattern_finds_it(text):
+    plain = re.compile(rf"(?<![\w-]){ADDRESS}Roe(?![\w-])")
+    found = _surname_pattern("Roe").finditer(text)
+    assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]

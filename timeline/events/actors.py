@@ -88,7 +88,8 @@ TITLE_MODIFIERS = frozenset(
     "senior top former deputy acting chief foreign defense defence interior national "
     "security press communications military political the".split()
 )
-ADDRESS = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+ADDRESS_WORDS = ("Mr", "Ms", "Mrs", "Dr")
+ADDRESS = rf"(?:(?:{'|'.join(ADDRESS_WORDS)})\.?\s+)?"
 POSSESSIVE_END = re.compile(r"[’']s?$")
 SURNAME = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
@@ -426,7 +427,8 @@ def _matches_at(
 
 def _surname_pattern(surname: str) -> re.Pattern[str]:
     """A surname alone or after "Mr."/"Ms."/"Dr.", as a whole word."""
-    return re.compile(rf"(?<![\w-]){ADDRESS}{re.escape(surname)}(?![\w-])")
+    begins = first_characters([*ADDRESS_WORDS, surname])
+    return re.compile(rf"(?<![\w-]){begins}{ADDRESS}{re.escape(surname)}(?![\w-])")
 
 
 def _overlaps(spans: list[Span], start: int, end: int) -> bool:
