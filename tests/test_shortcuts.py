@@ -158,3 +158,28 @@ def test_a_surname_is_found_where_the_plain_pattern_finds_it(text):
     plain = re.compile(rf"(?<![\w-]){ADDRESS}Roe(?![\w-])")
     found = _surname_pattern("Roe").finditer(text)
     assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]
+
+
+def recursive_trie_pattern(words: list[str]) -> str:
+    """The trie pattern built one letter a call, as it was first written."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.text(alphabet="abc.( ", max_size=6), max_size=8))
+def test_the_trie_pattern_is_the_one_built_letter_by_letter(words):
+    assert trie_pattern(words) == recursive_trie_pattern(words)

@@ -24,13 +24,18 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict) -> str:
+        """The pattern of the words below `node`; a run of lone letters costs no recursion."""
+        chain = []
+        while len(node) == 1 and "" not in node:
+            ((char, node),) = node.items()
+            chain.append(re.escape(char))
         branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
         if not branches:
-            return ""
+            return "".join(chain)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:
-            return f"(?:{body})?"
-        return body
+            body = f"(?:{body})?"
+        return "".join(chain) + body
 
     return build(trie)
 
