@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from timeline.documents.furniture import AD_PHRASES, BANNER_PHRASES, END_OF_ARTICLE, Line, plain
 from timeline.documents.page import PHRASE_WORDS
 from timeline.events.actions import _action_index, _is_gerund, action_words
-from timeline.events.actors import ADDRESS, _surname_pattern
-from timeline.events.sentences import blanked
+from timeline.events.actors import ADDRESS, MEDIATED_BY, MEDIATED_BY_PHRASES, _surname_pattern
+from timeline.events.attribution import SOURCE_PHRASE, SOURCE_PHRASES
+from timeline.events.dating import SUBORDINATOR, _subordinators
+from timeline.events.sentences import CLAUSE_BREAK, CLAUSE_BREAKS, blanked
 from timeline.events.titles import DANGLING, without_dangling
 from timeline.lexicon import Lexicon
 from timeline.trie import first_characters, trie_pattern
@@ -183,3 +185,32 @@ def recursive_trie_pattern(words: list[str]) -> str:
 @given(st.lists(st.text(alphabet="abc.( ", max_size=6), max_size=8))
 def test_the_trie_pattern_is_the_one_built_letter_by_letter(words):
     assert trie_pattern(words) == recursive_trie_pattern(words)
+
+
+CLAUSE_PIECES = [
+    " ", "  ", "\n", ",", ", ", ";", ": ", " – ", " - ", " -- ", "“", "A", "According", "to",
+    "as", "per", "As", "reported", "by", "citing", "Quoting", "the", "Reuters", "said", "x",
+    "brokered", "Mediated", "thanks", "in", "response", "through", "following", "after",
+    "with", "help", "of", "via", "since", "Prior", "ahead", "wake", "amid", "until", "from",
+]  # fmt: skip
+CLAUSE_TEXT = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=400)
+@given(CLAUSE_TEXT, st.sampled_from(["source", "break", "mediated"]))
+def test_patterns_led_by_their_first_characters_find_what_the_plain_ones_find(text, which):
+    fast, plain = {
+        "source": (SOURCE_PHRASE, re.compile(SOURCE_PHRASES, re.IGNORECASE)),
+        "break": (CLAUSE_BREAK, re.compile(CLAUSE_BREAKS)),
+        "mediated": (MEDIATED_BY, re.compile(MEDIATED_BY_PHRASES, re.IGNORECASE)),
+    }[which]
+    for start in range(len(text) + 1):
+        found, expected = fast.search(text, start), plain.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300)
+@given(CLAUSE_TEXT)
+def test_subordinators_after_the_last_comma_are_those_no_comma_follows(lead):
+    plain = [m.span() for m in SUBORDINATOR.finditer(lead) if "," not in lead[m.end() :]]
+    assert [m.span() for m in _subordinators(lead)] == plain

@@ -95,12 +95,14 @@ SURNAME = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 # A go-between named before its role ("brokered by Egypt") or with a word of
 # mediation after it ("thanks to Norwegian mediation", "the Qatar-brokered deal").
-MEDIATED_BY = re.compile(
+MEDIATED_BY_PHRASES = (
     r"(?:(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?|"
     r"(?:thanks\s+to|in\s+response\s+to|through|following|after|with\s+the\s+help\s+of|"
-    r"via)\s+(?:the\s+)?(?P<needs_noun>))$",
-    re.IGNORECASE,
+    r"via)\s+(?:the\s+)?(?P<needs_noun>))$"
 )
+# The first letters of the phrases above, so that the search passes any other
+# character at once. A phrase added above needs its first letter here.
+MEDIATED_BY = re.compile(rf"(?=[abfimtvw]){MEDIATED_BY_PHRASES}", re.IGNORECASE)
 MEDIATION_NOUN = re.compile(
     r"^(?:[’']s?)?\s+(?:mediation|mediators?|efforts|intervention|good\s+offices)\b",
     re.IGNORECASE,

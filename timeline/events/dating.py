@@ -22,6 +22,7 @@ from timeline.events.actions import (
 from timeline.events.sentences import Span, inside, is_conjugated, quoted_spans
 from timeline.events.titles import date_words
 from timeline.model import TimeExpression, date_span
+from timeline.trie import first_characters
 
 QUALIFIERS = {"START": "early", "EARLY": "early", "MID": "mid", "END": "late", "LATE": "late"}
 NOT_THE_TIME = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
@@ -37,7 +38,9 @@ NOUN_PHRASE_STOPS = frozenset(
     "to for with by after before since from that which who and but while of than its their "
     "his her this these those says say on in at into against over about".split()
 )
-SUBORDINATOR = re.compile(r"\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+SUBORDINATOR = re.compile(
+    rf"\b{first_characters(SUBORDINATORS)}(?:{'|'.join(SUBORDINATORS)})\b", re.IGNORECASE
+)
 ARTICLES = frozenset({"the", "a", "an"})
 VERB_MARKERS = frozenset(
     "to will would can could may might must shall should did does do not".split()
@@ -140,11 +143,11 @@ def referred_happening(text: str, clause: Span, dating: Dating) -> Referred | No
     if dating.precision == "year" and _in_a_year_range(before, dating):
         return BOUNDARY
     lead_start = date_words(text, dating.start, dating.end)[0]
-    lead = text[clause[0] : lead_start]
-    subordinators = [m for m in SUBORDINATOR.finditer(lead) if "," not in lead[m.end() :]]
     modified = _modified_noun(text, clause, dating)
     if modified is not None:
         return modified
+    lead = text[clause[0] : lead_start]
+    subordinators = _subordinators(lead)
     if subordinators:
         stretch = trim(text, (clause[0] + subordinators[-1].end(), lead_start))
         if stretch is None and subordinators[-1].group().lower() not in RANGE_START:
@@ -160,6 +163,15 @@ def referred_happening(text: str, clause: Span, dating: Dating) -> Referred | No
         found = trim(text, (_noun_phrase_start(text, clause[0], lead_end), lead_end))
         return Referred(found) if found else None
     return None
+
+
+def _subordinators(lead: str) -> list[re.Match[str]]:
+    """The subordinators of `lead` that no comma follows: those that may govern the date.
+
+    None holds a comma, so they are the ones found after the last comma, and
+    the words before it need no search.
+    """
+    return list(SUBORDINATOR.finditer(lead, lead.rfind(",") + 1))
 
 
 def _modified_noun(text: str, clause: Span, dating: Dating) -> Referred | None:

@@ -56,7 +56,10 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 LINE_BREAK = re.compile(r"\n+")
 QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"'}
 QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
-CLAUSE_BREAK = re.compile(r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])")
+CLAUSE_BREAKS = r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])"
+# Every break starts with a space, a semicolon or a colon: the lookahead lets
+# the search pass any other character at once.
+CLAUSE_BREAK = re.compile(rf"(?=[\s;:])(?:{CLAUSE_BREAKS})")
 CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas|with)\s+")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|"
