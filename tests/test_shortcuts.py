@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from timeline.documents.furniture import AD_PHRASES, BANNER_PHRASES, END_OF_ARTICLE, Line, plain
 from timeline.documents.page import PHRASE_WORDS
 from timeline.events.actions import _action_index, _is_gerund, action_words
-from timeline.events.actors import ADDRESS, MEDIATED_BY, MEDIATED_BY_PHRASES, _surname_pattern
+from timeline.events.actors import (
+    ADDRESS,
+    MEDIATED_BY,
+    MEDIATED_BY_PHRASES,
+    Cast,
+    _surname_pattern,
+)
 from timeline.events.attribution import SOURCE_PHRASE, SOURCE_PHRASES
 from timeline.events.dating import SUBORDINATOR, _subordinators
 from timeline.events.sentences import CLAUSE_BREAK, CLAUSE_BREAKS, blanked
@@ -214,3 +220,17 @@ def test_patterns_led_by_their_first_characters_find_what_the_plain_ones_find(te
 def test_subordinators_after_the_last_comma_are_those_no_comma_follows(lead):
     plain = [m.span() for m in SUBORDINATOR.finditer(lead) if "," not in lead[m.end() :]]
     assert [m.span() for m in _subordinators(lead)] == plain
+
+
+NAMED_PIECES = [" ", ", ", ". ", "Qatar", "Qatari", "Israel", "Hamas", "Reuters", "Egypt", "Cairo"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(NAMED_PIECES), max_size=16).map("".join), st.data())
+def test_mentions_within_a_span_are_those_a_filter_keeps(text, data):
+    cast = Cast(text, [(0, len(text))], SHIPPED)
+    for _ in range(3):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        plain = [m for m in cast.mentions if start <= m.start and m.end <= end]
+        assert list(cast.within(start, end)) == plain

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -160,6 +160,7 @@ class Cast:
         mentions = self._add_surnames(mentions, spans)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self._within: dict[Span, tuple[Mention, ...]] = {}
 
     def _lexicon_mentions(self, start: int, end: int) -> list[Mention]:
         """The lexicon's names in one span."""
@@ -297,14 +298,18 @@ class Cast:
             return tuple(self._lexicon.principals(name))
         return self._acts_for.get(name, ())
 
-    def within(self, start: int, end: int) -> list[Mention]:
-        """The mentions inside `[start, end)`."""
-        index = bisect.bisect_left(self._starts, start)
-        found = []
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            if self.mentions[index].end <= end:
-                found.append(self.mentions[index])
-            index += 1
+    def within(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The mentions inside `[start, end)`.
+
+        Remembered: a happening's parties, words and title ask for those of its
+        clause, and its go-betweens and outlets for those of its sentence.
+        """
+        found = self._within.get((start, end))
+        if found is None:
+            index = bisect.bisect_left(self._starts, start)
+            stop = bisect.bisect_left(self._starts, end, index)
+            found = tuple(m for m in self.mentions[index:stop] if m.end <= end)
+            self._within[start, end] = found
         return found
 
     def person_before(self, offset: int) -> Mention | None:
@@ -344,11 +349,11 @@ class Cast:
         floor = max(0, mention.start - ROLE_REACH)
         return LOCATIVE.search(self._text, floor, mention.start) is not None
 
-    def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
+    def parties(self, start: int, end: int, excluded: Sequence[Span] = ()) -> list[str]:
         """The actors of `[start, end)` outside `excluded`, with whom each acts for."""
         names: set[str] = set()
         for mention in self.within(start, end):
-            if mention.kind == "outlet" or inside(mention.start, list(excluded)):
+            if mention.kind == "outlet" or inside(mention.start, excluded):
                 continue
             if self.is_bystander(mention) or self.is_place(mention):
                 continue
