@@ -19,7 +19,9 @@ from timeline.events.actors import (
     MEDIATED_BY,
     MEDIATED_BY_PHRASES,
     Cast,
+    _matches_at,
     _surname_pattern,
+    _surname_starts,
 )
 from timeline.events.attribution import SOURCE_PHRASE, SOURCE_PHRASES
 from timeline.events.dating import SUBORDINATOR, _subordinators
@@ -160,12 +162,19 @@ SURNAME_PIECES = [
 ]
 
 
-@settings(max_examples=300)
-@given(st.lists(st.sampled_from(SURNAME_PIECES), max_size=14).map("".join))
-def test_a_surname_is_found_where_the_plain_pattern_finds_it(text):
-    plain = re.compile(rf"(?<![\w-]){ADDRESS}Roe(?![\w-])")
-    found = _surname_pattern("Roe").finditer(text)
-    assert [m.span() for m in found] == [m.span() for m in plain.finditer(text)]
+@settings(max_examples=500)
+@given(
+    st.lists(st.sampled_from(SURNAME_PIECES), max_size=14).map("".join),
+    st.sampled_from(["Roe", "Mrs", "Dr", "Mr"]),
+    st.data(),
+)
+def test_a_surname_is_found_where_the_plain_pattern_finds_it(text, surname, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    plain = re.compile(rf"(?<![\w-]){ADDRESS}{surname}(?![\w-])")
+    pattern = _surname_pattern(surname)
+    found = _matches_at(pattern, text, _surname_starts(text, surname, start, end), start, end)
+    assert [m.span() for m in found] == [m.span() for m in plain.finditer(text, start, end)]
 
 
 def recursive_trie_pattern(words: list[str]) -> str:

@@ -277,8 +277,10 @@ class Cast:
         taken = sorted((m.start, m.end) for m in mentions)
         result = list(mentions)
         for surname, name in sorted(surnames.items()):
+            pattern = _surname_pattern(surname)
             for start, end in self._spans_holding(surname, spans, first_seen[name]):
-                for found in _surname_pattern(surname).finditer(self._text, start, end):
+                starts = _surname_starts(self._text, surname, start, end)
+                for found in _matches_at(pattern, self._text, starts, start, end):
                     if not _overlaps(taken, found.start(), found.end()):
                         result.append(Mention(found.start(), found.end(), name, "person"))
         return result
@@ -436,6 +438,25 @@ def _surname_pattern(surname: str) -> re.Pattern[str]:
     """A surname alone or after "Mr."/"Ms."/"Dr.", as a whole word."""
     begins = first_characters([*ADDRESS_WORDS, surname])
     return re.compile(rf"(?<![\w-]){begins}{ADDRESS}{re.escape(surname)}(?![\w-])")
+
+
+def _surname_starts(text: str, surname: str, start: int, end: int) -> list[int]:
+    """Every place in `[start, end)` a mention of `surname` may start, for `_matches_at`.
+
+    A mention starts where the surname is written, or at the address before it
+    ("Ms. Benedetti"): two to four characters before the spaces that lead up to
+    it. Finding the surname as a string and trying the pattern only there gives
+    the pattern's own matches without running it over every position.
+    """
+    starts: set[int] = set()
+    at = text.find(surname, start, end)
+    while at != -1:
+        gap = at
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        starts.update((at, gap - 2, gap - 3, gap - 4))
+        at = text.find(surname, at + 1, end)
+    return sorted(starts)
 
 
 def _overlaps(spans: list[Span], start: int, end: int) -> bool:
