@@ -24,7 +24,7 @@ from timeline.events.actors import (
     _surname_starts,
 )
 from timeline.events.attribution import SOURCE_PHRASE, SOURCE_PHRASES
-from timeline.events.dating import SUBORDINATOR, _subordinators
+from timeline.events.dating import ATTACHING, SUBORDINATOR, _subordinators, is_attached
 from timeline.events.sentences import CLAUSE_BREAK, CLAUSE_BREAKS, blanked
 from timeline.events.titles import DANGLING, without_dangling
 from timeline.lexicon import Lexicon
@@ -243,3 +243,14 @@ def test_mentions_within_a_span_are_those_a_filter_keeps(text, data):
         end = data.draw(st.integers(start, len(text)))
         plain = [m for m in cast.mentions if start <= m.start and m.end <= end]
         assert list(cast.within(start, end)) == plain
+
+
+LEAD_PIECES = [
+    " ", "  ", "\n", "\u2003", ",", "-", "(", "on", "On", "ON", "by", "at", "upon", "bat", "x", "ſ",
+]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(LEAD_PIECES), max_size=12).map("".join))
+def test_a_lead_is_attached_where_the_attaching_pattern_finds_a_match(lead):
+    assert is_attached(lead) == (ATTACHING.search(lead) is not None)

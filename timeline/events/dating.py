@@ -303,10 +303,21 @@ def trim(text: str, span: Span) -> Span | None:
     return (start, end) if start < end else None
 
 
+def is_attached(lead: str) -> bool:
+    """Whether the words before a date attach it to the verb: "on", "by" or "at" last, or none.
+
+    What `ATTACHING.search(lead)` says, trying only where a match can start: at
+    the beginning, or at the last word before the trailing spaces. A long lead
+    is not searched position by position.
+    """
+    last_word = max(0, len(lead.rstrip()) - 2)
+    return ATTACHING.match(lead) is not None or ATTACHING.search(lead, last_word) is not None
+
+
 def attachment(text: str, clause: Span, dating: Dating) -> tuple:
     """How surely a date dates the clause's main verb: higher is surer."""
     lead = text[clause[0] : dating.start]
     precision = {"day": 3, "week": 2, "month": 1, "year": 0}[dating.precision]
-    attached = bool(ATTACHING.search(lead))
+    attached = is_attached(lead)
     quoted = inside(dating.start, quoted_spans(text, *clause))
     return (not quoted, precision, attached, dating.expression.anchor is None, -dating.start)

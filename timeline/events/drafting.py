@@ -24,12 +24,12 @@ from timeline.events.attribution import (
     speech_tail,
 )
 from timeline.events.dating import (
-    ATTACHING,
     BOUNDARY,
     Dating,
     Referred,
     attachment,
     dated_noun,
+    is_attached,
     referred_happening,
     trim,
 )
@@ -408,7 +408,7 @@ def _confidence(reading: Reading, span: Span, dating: Dating, draft: Draft) -> f
         score -= 0.05
     if inside(dating.start, quoted_spans(text, *span)):
         score -= 0.1
-    if ATTACHING.search(text[span[0] : dating.start]):
+    if is_attached(text[span[0] : dating.start]):
         score += 0.05
     if not draft.actors:
         score -= 0.1
