@@ -272,7 +272,7 @@ def plain_quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]
 def test_quoted_spans_are_those_of_a_look_at_every_character(text: str, data) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert quoted_spans(text, start, end) == plain_quoted_spans(text, start, end)
+    assert list(quoted_spans(text, start, end)) == plain_quoted_spans(text, start, end)
 
 
 def plain_tidy(title: str) -> str:

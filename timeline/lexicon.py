@@ -9,7 +9,7 @@ a list, never to code.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,7 +18,7 @@ import yaml
 
 from timeline.dates.lexicon import has_case_twins
 from timeline.errors import InputError, UsageError
-from timeline.trie import trie_pattern
+from timeline.trie import first_characters, trie_pattern
 
 DATA = Path(__file__).parent / "data"
 SHIPPED = (DATA / "actors.yaml", DATA / "topics.yaml")
@@ -95,9 +95,10 @@ def _written_forms(alias: str) -> list[str]:
     return _unique(f for f in forms if f)
 
 
-def _bounded(alternation: str) -> str:
-    """`alternation` as whole words: no letter or digit may touch either end."""
-    return rf"(?<![\w@])(?:{alternation})(?![\w])"
+def _bounded(words: Collection[str]) -> str:
+    """One pattern of `words` as whole words: no letter or digit may touch either end."""
+    alternation = trie_pattern(words) or "(?!)"
+    return rf"(?<![\w@]){first_characters(words)}(?:{alternation})(?![\w])"
 
 
 def _read_yaml(path: Path) -> dict:
@@ -331,7 +332,7 @@ class Lexicon:
             for phrase in self._not_actors:
                 forms.update(dict.fromkeys(_written_forms(phrase), (None, False)))
             self._name_forms = forms
-            self._name_regex = re.compile(_bounded(trie_pattern(forms)))
+            self._name_regex = re.compile(_bounded(forms))
         return self._name_regex
 
     # ── topics ────────────────────────────────────────────────────────────
@@ -374,10 +375,9 @@ class Lexicon:
                 for keyword in topic.keywords:
                     owners.setdefault(keyword.casefold(), []).append(topic.name)
             self._keyword_topics = owners
-            alternation = trie_pattern(owners) or "(?!)"
-            self._topic_regex = re.compile(_bounded(alternation), re.IGNORECASE)
+            self._topic_regex = re.compile(_bounded(owners), re.IGNORECASE)
             if all(keyword.isascii() for keyword in owners):
-                self._topic_regex_lower = re.compile(_bounded(alternation))
+                self._topic_regex_lower = re.compile(_bounded(owners))
         return self._topic_regex
 
 

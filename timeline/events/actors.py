@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
 from timeline.events.sentences import Span, inside
 from timeline.lexicon import Lexicon
-from timeline.trie import trie_pattern
+from timeline.trie import first_characters, trie_pattern
 
 OFFICIAL_TITLES = (
     r"(?:vice\s+|deputy\s+)?president(?:-elect)?|(?:deputy\s+)?prime\s+minister|"
@@ -63,7 +63,9 @@ TITLE_STARTS = (
     "correspondent columnist commentator historian author writer activist economist lawyer "
     "fellow"
 ).split()
-ROLE_START = re.compile(rf"(?<![\w-])(?:{trie_pattern(TITLE_STARTS)})")
+ROLE_START = re.compile(
+    rf"(?<![\w-]){first_characters(TITLE_STARTS)}(?:{trie_pattern(TITLE_STARTS)})"
+)
 NAME_START = re.compile(r"(?<![\w-])(?:[A-Z]|[ae]l-)")
 # Letters a case-blind match reads as an ASCII letter they do not lower-case to,
 # or that lower-case to two characters: text holding one is searched the slow way.
@@ -86,18 +88,21 @@ TITLE_MODIFIERS = frozenset(
     "senior top former deputy acting chief foreign defense defence interior national "
     "security press communications military political the".split()
 )
-ADDRESS = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+ADDRESS_WORDS = ("Mr", "Ms", "Mrs", "Dr")
+ADDRESS = rf"(?:(?:{'|'.join(ADDRESS_WORDS)})\.?\s+)?"
 POSSESSIVE_END = re.compile(r"[’']s?$")
 SURNAME = re.compile(r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*")
 FOLLOWING_WORD = re.compile(r"\s+([a-z]+)")
 # A go-between named before its role ("brokered by Egypt") or with a word of
 # mediation after it ("thanks to Norwegian mediation", "the Qatar-brokered deal").
-MEDIATED_BY = re.compile(
+MEDIATED_BY_PHRASES = (
     r"(?:(?:brokered|mediated|facilitated|arranged)\s+by\s+(?:the\s+)?|"
     r"(?:thanks\s+to|in\s+response\s+to|through|following|after|with\s+the\s+help\s+of|"
-    r"via)\s+(?:the\s+)?(?P<needs_noun>))$",
-    re.IGNORECASE,
+    r"via)\s+(?:the\s+)?(?P<needs_noun>))$"
 )
+# The first letters of the phrases above, so that the search passes any other
+# character at once. A phrase added above needs its first letter here.
+MEDIATED_BY = re.compile(rf"(?=[abfimtvw]){MEDIATED_BY_PHRASES}", re.IGNORECASE)
 MEDIATION_NOUN = re.compile(
     r"^(?:[’']s?)?\s+(?:mediation|mediators?|efforts|intervention|good\s+offices)\b",
     re.IGNORECASE,
@@ -155,6 +160,7 @@ class Cast:
         mentions = self._add_surnames(mentions, spans)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self._within: dict[Span, tuple[Mention, ...]] = {}
 
     def _lexicon_mentions(self, start: int, end: int) -> list[Mention]:
         """The lexicon's names in one span."""
@@ -271,8 +277,10 @@ class Cast:
         taken = sorted((m.start, m.end) for m in mentions)
         result = list(mentions)
         for surname, name in sorted(surnames.items()):
+            pattern = _surname_pattern(surname)
             for start, end in self._spans_holding(surname, spans, first_seen[name]):
-                for found in _surname_pattern(surname).finditer(self._text, start, end):
+                starts = _surname_starts(self._text, surname, start, end)
+                for found in _matches_at(pattern, self._text, starts, start, end):
                     if not _overlaps(taken, found.start(), found.end()):
                         result.append(Mention(found.start(), found.end(), name, "person"))
         return result
@@ -292,14 +300,18 @@ class Cast:
             return tuple(self._lexicon.principals(name))
         return self._acts_for.get(name, ())
 
-    def within(self, start: int, end: int) -> list[Mention]:
-        """The mentions inside `[start, end)`."""
-        index = bisect.bisect_left(self._starts, start)
-        found = []
-        while index < len(self.mentions) and self.mentions[index].start < end:
-            if self.mentions[index].end <= end:
-                found.append(self.mentions[index])
-            index += 1
+    def within(self, start: int, end: int) -> tuple[Mention, ...]:
+        """The mentions inside `[start, end)`.
+
+        Remembered: a happening's parties, words and title ask for those of its
+        clause, and its go-betweens and outlets for those of its sentence.
+        """
+        found = self._within.get((start, end))
+        if found is None:
+            index = bisect.bisect_left(self._starts, start)
+            stop = bisect.bisect_left(self._starts, end, index)
+            found = tuple(m for m in self.mentions[index:stop] if m.end <= end)
+            self._within[start, end] = found
         return found
 
     def person_before(self, offset: int) -> Mention | None:
@@ -339,11 +351,11 @@ class Cast:
         floor = max(0, mention.start - ROLE_REACH)
         return LOCATIVE.search(self._text, floor, mention.start) is not None
 
-    def parties(self, start: int, end: int, excluded: list[Span] = ()) -> list[str]:
+    def parties(self, start: int, end: int, excluded: Sequence[Span] = ()) -> list[str]:
         """The actors of `[start, end)` outside `excluded`, with whom each acts for."""
         names: set[str] = set()
         for mention in self.within(start, end):
-            if mention.kind == "outlet" or inside(mention.start, list(excluded)):
+            if mention.kind == "outlet" or inside(mention.start, excluded):
                 continue
             if self.is_bystander(mention) or self.is_place(mention):
                 continue
@@ -424,7 +436,27 @@ def _matches_at(
 
 def _surname_pattern(surname: str) -> re.Pattern[str]:
     """A surname alone or after "Mr."/"Ms."/"Dr.", as a whole word."""
-    return re.compile(rf"(?<![\w-]){ADDRESS}{re.escape(surname)}(?![\w-])")
+    begins = first_characters([*ADDRESS_WORDS, surname])
+    return re.compile(rf"(?<![\w-]){begins}{ADDRESS}{re.escape(surname)}(?![\w-])")
+
+
+def _surname_starts(text: str, surname: str, start: int, end: int) -> list[int]:
+    """Every place in `[start, end)` a mention of `surname` may start, for `_matches_at`.
+
+    A mention starts where the surname is written, or at the address before it
+    ("Ms. Benedetti"): two to four characters before the spaces that lead up to
+    it. Finding the surname as a string and trying the pattern only there gives
+    the pattern's own matches without running it over every position.
+    """
+    starts: set[int] = set()
+    at = text.find(surname, start, end)
+    while at != -1:
+        gap = at
+        while gap > start and text[gap - 1].isspace():
+            gap -= 1
+        starts.update((at, gap - 2, gap - 3, gap - 4))
+        at = text.find(surname, at + 1, end)
+    return sorted(starts)
 
 
 def _overlaps(spans: list[Span], start: int, end: int) -> bool:

@@ -11,12 +11,15 @@ import re
 
 from timeline.events.sentences import Span, inside, quoted_spans
 
-SOURCE_PHRASE = re.compile(
+SOURCE_PHRASES = (
     r"(?:,\s*)?\b(?:according\s+to|as\s+per|as\s+reported\s+by|as\s+cited\s+by|"
     r"as\s+acknowledged\s+by|citing|quoting|as\s+(?:the\s+)?\w+\s+(?:reported|said))\b"
-    r"[^,;.!?]*(?:\.(?=\w)[^,;.!?]*)*,?",
-    re.IGNORECASE,
+    r"[^,;.!?]*(?:\.(?=\w)[^,;.!?]*)*,?"
 )
+# Every source phrase starts with a comma, "a", "c" or "q": the lookahead lets
+# the search pass any other character at once. A phrase added above needs its
+# first letter here.
+SOURCE_PHRASE = re.compile(rf"(?=[,acq]){SOURCE_PHRASES}", re.IGNORECASE)
 SPEECH_VERBS = (
     r"said|says|told\s+reporters|told\s+\w+|added|elaborated|noted|stated|wrote|explained|"
     r"posited|reported|claimed|recalled|continued|pointed\s+out|according\s+to\s+\w+"

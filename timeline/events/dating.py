@@ -22,6 +22,7 @@ from timeline.events.actions import (
 from timeline.events.sentences import Span, inside, is_conjugated, quoted_spans
 from timeline.events.titles import date_words
 from timeline.model import TimeExpression, date_span
+from timeline.trie import first_characters
 
 QUALIFIERS = {"START": "early", "EARLY": "early", "MID": "mid", "END": "late", "LATE": "late"}
 NOT_THE_TIME = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
@@ -37,7 +38,9 @@ NOUN_PHRASE_STOPS = frozenset(
     "to for with by after before since from that which who and but while of than its their "
     "his her this these those says say on in at into against over about".split()
 )
-SUBORDINATOR = re.compile(r"\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+SUBORDINATOR = re.compile(
+    rf"\b{first_characters(SUBORDINATORS)}(?:{'|'.join(SUBORDINATORS)})\b", re.IGNORECASE
+)
 ARTICLES = frozenset({"the", "a", "an"})
 VERB_MARKERS = frozenset(
     "to will would can could may might must shall should did does do not".split()
@@ -140,11 +143,11 @@ def referred_happening(text: str, clause: Span, dating: Dating) -> Referred | No
     if dating.precision == "year" and _in_a_year_range(before, dating):
         return BOUNDARY
     lead_start = date_words(text, dating.start, dating.end)[0]
-    lead = text[clause[0] : lead_start]
-    subordinators = [m for m in SUBORDINATOR.finditer(lead) if "," not in lead[m.end() :]]
     modified = _modified_noun(text, clause, dating)
     if modified is not None:
         return modified
+    lead = text[clause[0] : lead_start]
+    subordinators = _subordinators(lead)
     if subordinators:
         stretch = trim(text, (clause[0] + subordinators[-1].end(), lead_start))
         if stretch is None and subordinators[-1].group().lower() not in RANGE_START:
@@ -160,6 +163,15 @@ def referred_happening(text: str, clause: Span, dating: Dating) -> Referred | No
         found = trim(text, (_noun_phrase_start(text, clause[0], lead_end), lead_end))
         return Referred(found) if found else None
     return None
+
+
+def _subordinators(lead: str) -> list[re.Match[str]]:
+    """The subordinators of `lead` that no comma follows: those that may govern the date.
+
+    None holds a comma, so they are the ones found after the last comma, and
+    the words before it need no search.
+    """
+    return list(SUBORDINATOR.finditer(lead, lead.rfind(",") + 1))
 
 
 def _modified_noun(text: str, clause: Span, dating: Dating) -> Referred | None:
@@ -291,10 +303,21 @@ def trim(text: str, span: Span) -> Span | None:
     return (start, end) if start < end else None
 
 
+def is_attached(lead: str) -> bool:
+    """Whether the words before a date attach it to the verb: "on", "by" or "at" last, or none.
+
+    What `ATTACHING.search(lead)` says, trying only where a match can start: at
+    the beginning, or at the last word before the trailing spaces. A long lead
+    is not searched position by position.
+    """
+    last_word = max(0, len(lead.rstrip()) - 2)
+    return ATTACHING.match(lead) is not None or ATTACHING.search(lead, last_word) is not None
+
+
 def attachment(text: str, clause: Span, dating: Dating) -> tuple:
     """How surely a date dates the clause's main verb: higher is surer."""
     lead = text[clause[0] : dating.start]
     precision = {"day": 3, "week": 2, "month": 1, "year": 0}[dating.precision]
-    attached = bool(ATTACHING.search(lead))
+    attached = is_attached(lead)
     quoted = inside(dating.start, quoted_spans(text, *clause))
     return (not quoted, precision, attached, dating.expression.anchor is None, -dating.start)

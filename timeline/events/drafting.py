@@ -24,12 +24,12 @@ from timeline.events.attribution import (
     speech_tail,
 )
 from timeline.events.dating import (
-    ATTACHING,
     BOUNDARY,
     Dating,
     Referred,
     attachment,
     dated_noun,
+    is_attached,
     referred_happening,
     trim,
 )
@@ -182,7 +182,7 @@ def _sentence_drafts(
                 mains.append(dating)
             elif referred is not BOUNDARY:
                 drafts.append(_nominal(reading, sentence, referred, dating, poster))
-        main = max(mains, key=lambda d: attachment(text, clause, d), default=None)
+        main = _best_attached(text, clause, mains)
         piece = (clause, hidden)
         draft = _main(reading, sentence, piece, sources, main, subject, poster) if main else None
         if draft is not None:
@@ -191,6 +191,16 @@ def _sentence_drafts(
             idle = main
         drafts += _quoted_happenings(reading, sentence, clause, mains, main, poster)
     return drafts, idle
+
+
+def _best_attached(text: str, clause: Span, mains: list[Dating]) -> Dating | None:
+    """The date that dates the clause's main verb most surely, None when there is none.
+
+    Most clauses have one candidate: it is taken without weighing it.
+    """
+    if len(mains) == 1:
+        return mains[0]
+    return max(mains, key=lambda d: attachment(text, clause, d), default=None)
 
 
 def _split_at_and(
@@ -398,7 +408,7 @@ def _confidence(reading: Reading, span: Span, dating: Dating, draft: Draft) -> f
         score -= 0.05
     if inside(dating.start, quoted_spans(text, *span)):
         score -= 0.1
-    if ATTACHING.search(text[span[0] : dating.start]):
+    if is_attached(text[span[0] : dating.start]):
         score += 0.05
     if not draft.actors:
         score -= 0.1

@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
     "can may might did does said says told say".split()
 )
 ACTION_WORDS = frozenset(w.replace("_", " ") for words in ACTIONS.values() for w in words.split())
+NOT_CONTENT = STOPWORDS | ACTION_WORDS
 SAME_WORDS = 0.25
 
 
@@ -120,5 +121,4 @@ def specific(actors: set[str], lexicon: Lexicon) -> set[str]:
 def content_words(text: str, span: Span, cast: Cast) -> set[str]:
     """The words of a happening beyond its parties and its verb, for telling mentions apart."""
     names = [(m.start, m.end) for m in cast.within(*span)]
-    words = WORD.findall(blanked(text, span, names).lower())
-    return {w for w in words if w not in STOPWORDS and w not in ACTION_WORDS}
+    return set(WORD.findall(blanked(text, span, names).lower())) - NOT_CONTENT

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
 Span = tuple[int, int]
@@ -56,7 +57,10 @@ SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])"
 LINE_BREAK = re.compile(r"\n+")
 QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"'}
 QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
-CLAUSE_BREAK = re.compile(r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])")
+CLAUSE_BREAKS = r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])"
+# Every break starts with a space, a semicolon or a colon: the lookahead lets
+# the search pass any other character at once.
+CLAUSE_BREAK = re.compile(rf"(?=[\s;:])(?:{CLAUSE_BREAKS})")
 CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas|with)\s+")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|"
@@ -69,6 +73,8 @@ WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.']*)$")
 NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([A-Za-z]+)")
 LOWER_WORD = re.compile(r"[a-z]+")
 LIST_BREAK = re.compile(r"[,;]")
+# How many spans' quotations are remembered: those of a document's clauses, and more.
+QUOTES_CACHE_SIZE = 4096
 NOT_VERBS = frozenset(
     "during including according regarding concerning following nothing something "
     "anything everything morning evening thing things king spring ring red bed need "
@@ -126,11 +132,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return [s for s in (_trimmed(text, a, b) for a, b in spans) if s]
 
 
-def quoted_spans(text: str, start: int, end: int) -> list[Span]:
+@lru_cache(maxsize=QUOTES_CACHE_SIZE)
+def quoted_spans(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Stretches of `text[start:end]` inside quotation marks, marks included.
 
     The search jumps from one opening mark to the next, so text without
-    quotation marks costs one scan in C.
+    quotation marks costs one scan in C. Remembered: a clause's quotations are
+    asked for by each reading of it, about six times.
     """
     spans: list[Span] = []
     position = start
@@ -144,10 +152,10 @@ def quoted_spans(text: str, start: int, end: int) -> list[Span]:
                 position = close + 1
                 continue
         position += 1
-    return spans
+    return tuple(spans)
 
 
-def inside(position: int, spans: list[Span]) -> bool:
+def inside(position: int, spans: Sequence[Span]) -> bool:
     """Whether `position` falls inside one of `spans`."""
     return any(a <= position < b for a, b in spans)
 
