@@ -17,7 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates.patterns import FLAGS, RULES, UNREAD
+from timeline.dates import lexicon as date_words
+from timeline.dates.lexicon import alternation
+from timeline.dates.patterns import FLAGS, LABEL_WORDS, RULES, UNREAD
 from timeline.dates.scanner import GATE, TRIGGER, TRIGGER_LOWER, _triggers, scan
 from timeline.documents.furniture import (
     MD_LINK,
@@ -92,6 +94,42 @@ def test_triggers_found_from_gaps_are_those_of_the_trigger_pattern(text: str, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert list(_triggers(text, start, end)) == plain_triggers(text, start, end)
+
+
+# --- word alternations shaped as tries ------------------------------------------------
+
+WORD_LISTS = [
+    list(date_words.MONTHS), list(date_words.WEEKDAYS), list(date_words.WEEKDAY_ABBREVIATIONS),
+    list(date_words.SEASONS), list(date_words.NUMBER_WORDS), list(date_words.CENTURY_ORDINALS),
+    list(date_words.DECADE_WORDS), list(date_words.QUANTITY_MODS), list(date_words.HOLIDAYS),
+    list(LABEL_WORDS),
+]  # fmt: skip
+
+
+def flat_alternation(words: list[str]) -> str:
+    """Every word in turn, longest first, a space matching any run of white space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def word_pieces(words: list[str]) -> list[str]:
+    """The words, their halves and a few joints: text where several words fit one place."""
+    halves = [word[: len(word) // 2] for word in words] + [word[len(word) // 2 :] for word in words]
+    return [*words, *[word.upper() for word in words[:5]], *halves, " ", "  ", "\n", "s", "'s", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(WORD_LISTS), st.data())
+def test_a_word_alternation_matches_as_its_words_longest_first(words: list[str], data) -> None:
+    text = data.draw(pieces(word_pieces(words), 12))
+    for tail in (r"(?P<tail>[\w' ]{0,4})", r"(?P<tail>)(?![a-z])", r"(?P<tail>\s+day|s)"):
+        trie = re.compile(rf"(?:{alternation(words)}){tail}", FLAGS)
+        flat = re.compile(rf"(?:{flat_alternation(words)}){tail}", FLAGS)
+        for position in range(len(text) + 1):
+            found, expected = trie.match(text, position), flat.match(text, position)
+            assert (found and (found.span(), found["tail"])) == (
+                expected and (expected.span(), expected["tail"])
+            )
 
 
 # --- a page's scan serving its blocks ------------------------------------------------
