@@ -18,11 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import lexicon as date_words
+from timeline.dates.context import _SENTENCE_BREAK, _after_abbreviation, _last_break_end
 from timeline.dates.lexicon import alternation
 from timeline.dates.patterns import FLAGS, LABEL_WORDS, RULES, UNREAD
 from timeline.dates.scanner import GATE, TRIGGER, TRIGGER_LOWER, _triggers, scan
 from timeline.documents.furniture import (
     MD_LINK,
+    NUMERIC_DATE,
     REPEAT_LENGTH,
     SELF_REPEAT,
     Line,
@@ -130,6 +132,48 @@ def test_a_word_alternation_matches_as_its_words_longest_first(words: list[str],
             assert (found and (found.span(), found["tail"])) == (
                 expected and (expected.span(), expected["tail"])
             )
+
+
+# --- all-digit dates in a page ---------------------------------------------------------
+
+NUMERIC_PIECES = ["1", "12", "2024", "-", "/", ".", " ", "a", "_", "x1", "٣", "\n"]
+PLAIN_NUMERIC_DATE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(NUMERIC_PIECES, 20))
+def test_numeric_dates_found_from_a_digit_are_those_of_the_plain_pattern(text: str) -> None:
+    found = [match.span() for match in NUMERIC_DATE.finditer(text)]
+    assert found == [match.span() for match in PLAIN_NUMERIC_DATE.finditer(text)]
+
+
+# --- where a sentence starts ----------------------------------------------------------
+
+SENTENCE_PIECES = [
+    ". ", "! ", "? ", ".\" ", "\n", " ", "Oct. ", "U.S. ", "Mr. ", "e.g. ", "He ", "said",
+    "3", "A", "(", "“", "”", "the talks",
+]  # fmt: skip
+
+
+def plain_last_break_end(text: str, lo: int, start: int) -> int:
+    """Every sentence break in turn, the last that ends no abbreviation kept."""
+    found = lo
+    for match in _SENTENCE_BREAK.finditer(text, lo, start):
+        if not _after_abbreviation(text, lo, match.start()):
+            found = match.end()
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces(SENTENCE_PIECES, 30), st.data())
+def test_a_sentence_start_found_from_the_nearest_break_is_that_of_every_break(
+    text: str, data
+) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(lo, len(text)))
+    assert _last_break_end(text, lo, start) == plain_last_break_end(text, lo, start)
 
 
 # --- a page's scan serving its blocks ------------------------------------------------

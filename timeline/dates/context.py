@@ -111,10 +111,7 @@ _CLOSING = {'"': '"', "“": "”"}
 def sentence_bounds(around: Around, start: int, end: int) -> tuple[int, int]:
     """The start and end of the sentence holding text[start:end], within a window."""
     lo = max(around.lo, start - TENSE_WINDOW)
-    sentence_start = lo
-    for match in _SENTENCE_BREAK.finditer(around.text, lo, start):
-        if not _after_abbreviation(around.text, lo, match.start()):
-            sentence_start = match.end()
+    sentence_start = _last_break_end(around.text, lo, start)
     hi = min(around.hi, end + TENSE_WINDOW)
     sentence_end = hi
     for match in _SENTENCE_BREAK.finditer(around.text, end, hi):
@@ -122,6 +119,18 @@ def sentence_bounds(around: Around, start: int, end: int) -> tuple[int, int]:
             sentence_end = match.start()
             break
     return sentence_start, sentence_end
+
+
+def _last_break_end(text: str, lo: int, start: int) -> int:
+    """Where the last sentence break in text[lo:start] ends, or `lo` if there is none.
+
+    The breaks are tried from the nearest back: the nearest is usually a real
+    one, and each costs a look for an abbreviation.
+    """
+    for match in reversed(list(_SENTENCE_BREAK.finditer(text, lo, start))):
+        if not _after_abbreviation(text, lo, match.start()):
+            return match.end()
+    return lo
 
 
 def _after_abbreviation(text: str, lo: int, stop: int) -> bool:
