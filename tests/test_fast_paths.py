@@ -18,7 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import lexicon as date_words
-from timeline.dates.context import _SENTENCE_BREAK, _after_abbreviation, _last_break_end
+from timeline.dates.context import (
+    _AIMED_AT,
+    _SENTENCE_BREAK,
+    _after_abbreviation,
+    _aimed_at,
+    _last_break_end,
+)
 from timeline.dates.lexicon import alternation
 from timeline.dates.patterns import FLAGS, LABEL_WORDS, RULES, UNREAD
 from timeline.dates.scanner import GATE, TRIGGER, TRIGGER_LOWER, _triggers, scan
@@ -157,10 +163,13 @@ SENTENCE_PIECES = [
 ]  # fmt: skip
 
 
+PLAIN_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
 def plain_last_break_end(text: str, lo: int, start: int) -> int:
     """Every sentence break in turn, the last that ends no abbreviation kept."""
     found = lo
-    for match in _SENTENCE_BREAK.finditer(text, lo, start):
+    for match in PLAIN_SENTENCE_BREAK.finditer(text, lo, start):
         if not _after_abbreviation(text, lo, match.start()):
             found = match.end()
     return found
@@ -174,6 +183,22 @@ def test_a_sentence_start_found_from_the_nearest_break_is_that_of_every_break(
     lo = data.draw(st.integers(0, len(text)))
     start = data.draw(st.integers(lo, len(text)))
     assert _last_break_end(text, lo, start) == plain_last_break_end(text, lo, start)
+    breaks = [match.span() for match in _SENTENCE_BREAK.finditer(text, lo, start)]
+    assert breaks == [match.span() for match in PLAIN_SENTENCE_BREAK.finditer(text, lo, start)]
+
+
+AIM_PIECES = [
+    "set ", "the hearing ", "for ", "To ", "until ", "till ", "by ", "BY", "the end of ",
+    "early ", "mid-", "of", "postponed ", "urged ", "wanted ", "x. ", " ", "  \n", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces(AIM_PIECES, 10), st.data())
+def test_an_aim_ruled_out_by_its_last_word_is_one_the_search_finds_none(text: str, data) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(lo, len(text)))
+    assert _aimed_at(text, lo, start) == (_AIMED_AT.search(text, lo, start) is not None)
 
 
 # --- a page's scan serving its blocks ------------------------------------------------
