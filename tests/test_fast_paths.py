@@ -17,10 +17,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.dates.patterns import FLAGS, RULES, UNREAD
+from timeline.dates import lexicon as date_words
+from timeline.dates.context import (
+    _AIMED_AT,
+    _SENTENCE_BREAK,
+    _after_abbreviation,
+    _aimed_at,
+    _last_break_end,
+)
+from timeline.dates.lexicon import alternation
+from timeline.dates.patterns import FLAGS, LABEL_WORDS, RULES, UNREAD
 from timeline.dates.scanner import GATE, TRIGGER, TRIGGER_LOWER, _triggers, scan
 from timeline.documents.furniture import (
     MD_LINK,
+    NUMERIC_DATE,
     REPEAT_LENGTH,
     SELF_REPEAT,
     Line,
@@ -92,6 +102,103 @@ def test_triggers_found_from_gaps_are_those_of_the_trigger_pattern(text: str, da
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert list(_triggers(text, start, end)) == plain_triggers(text, start, end)
+
+
+# --- word alternations shaped as tries ------------------------------------------------
+
+WORD_LISTS = [
+    list(date_words.MONTHS), list(date_words.WEEKDAYS), list(date_words.WEEKDAY_ABBREVIATIONS),
+    list(date_words.SEASONS), list(date_words.NUMBER_WORDS), list(date_words.CENTURY_ORDINALS),
+    list(date_words.DECADE_WORDS), list(date_words.QUANTITY_MODS), list(date_words.HOLIDAYS),
+    list(LABEL_WORDS),
+]  # fmt: skip
+
+
+def flat_alternation(words: list[str]) -> str:
+    """Every word in turn, longest first, a space matching any run of white space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+
+
+def word_pieces(words: list[str]) -> list[str]:
+    """The words, their halves and a few joints: text where several words fit one place."""
+    halves = [word[: len(word) // 2] for word in words] + [word[len(word) // 2 :] for word in words]
+    return [*words, *[word.upper() for word in words[:5]], *halves, " ", "  ", "\n", "s", "'s", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(WORD_LISTS), st.data())
+def test_a_word_alternation_matches_as_its_words_longest_first(words: list[str], data) -> None:
+    text = data.draw(pieces(word_pieces(words), 12))
+    for tail in (r"(?P<tail>[\w' ]{0,4})", r"(?P<tail>)(?![a-z])", r"(?P<tail>\s+day|s)"):
+        trie = re.compile(rf"(?:{alternation(words)}){tail}", FLAGS)
+        flat = re.compile(rf"(?:{flat_alternation(words)}){tail}", FLAGS)
+        for position in range(len(text) + 1):
+            found, expected = trie.match(text, position), flat.match(text, position)
+            assert (found and (found.span(), found["tail"])) == (
+                expected and (expected.span(), expected["tail"])
+            )
+
+
+# --- all-digit dates in a page ---------------------------------------------------------
+
+NUMERIC_PIECES = ["1", "12", "2024", "-", "/", ".", " ", "a", "_", "x1", "٣", "\n"]
+PLAIN_NUMERIC_DATE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\b"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(NUMERIC_PIECES, 20))
+def test_numeric_dates_found_from_a_digit_are_those_of_the_plain_pattern(text: str) -> None:
+    found = [match.span() for match in NUMERIC_DATE.finditer(text)]
+    assert found == [match.span() for match in PLAIN_NUMERIC_DATE.finditer(text)]
+
+
+# --- where a sentence starts ----------------------------------------------------------
+
+SENTENCE_PIECES = [
+    ". ", "! ", "? ", ".\" ", "\n", " ", "Oct. ", "U.S. ", "Mr. ", "e.g. ", "He ", "said",
+    "3", "A", "(", "“", "”", "the talks",
+]  # fmt: skip
+
+
+PLAIN_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+
+
+def plain_last_break_end(text: str, lo: int, start: int) -> int:
+    """Every sentence break in turn, the last that ends no abbreviation kept."""
+    found = lo
+    for match in PLAIN_SENTENCE_BREAK.finditer(text, lo, start):
+        if not _after_abbreviation(text, lo, match.start()):
+            found = match.end()
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces(SENTENCE_PIECES, 30), st.data())
+def test_a_sentence_start_found_from_the_nearest_break_is_that_of_every_break(
+    text: str, data
+) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(lo, len(text)))
+    assert _last_break_end(text, lo, start) == plain_last_break_end(text, lo, start)
+    breaks = [match.span() for match in _SENTENCE_BREAK.finditer(text, lo, start)]
+    assert breaks == [match.span() for match in PLAIN_SENTENCE_BREAK.finditer(text, lo, start)]
+
+
+AIM_PIECES = [
+    "set ", "the hearing ", "for ", "To ", "until ", "till ", "by ", "BY", "the end of ",
+    "early ", "mid-", "of", "postponed ", "urged ", "wanted ", "x. ", " ", "  \n", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces(AIM_PIECES, 10), st.data())
+def test_an_aim_ruled_out_by_its_last_word_is_one_the_search_finds_none(text: str, data) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    start = data.draw(st.integers(lo, len(text)))
+    assert _aimed_at(text, lo, start) == (_AIMED_AT.search(text, lo, start) is not None)
 
 
 # --- a page's scan serving its blocks ------------------------------------------------

@@ -65,6 +65,9 @@ _AIMED_AT = re.compile(
     re.IGNORECASE,
 )
 AIM_REACH = 120
+# The last word before the white space an aim ends with: its linking word, or
+# the last word of what may follow that ("by the end of").
+_AIM_ENDINGS = ("for", "to", "until", "till", "by", "early", "mid", "late", "of")
 _INTENDS = frozenset({"plan", "plans", "planning", "intend", "intends", "due"})
 # Before "to", these look ahead whatever their own tense: "expected to rule in March".
 _LOOKS_AHEAD = frozenset(
@@ -82,7 +85,12 @@ _WORD = re.compile(r"[\w'’]+")
 _MARKER_WORDS = _FUTURE_WORDS | _BE_PRESENT | _INTENDS | _LOOKS_AHEAD | _PAST_WORDS
 _MARKER_ENDINGS = ("ed", "'ll", "’ll", "'re", "’re")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–\"“”]|\s(?:and|but|while|whereas|because)\s")
-_SENTENCE_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n")
+# A sentence ends at a run of stops and closing marks before white space and a
+# capital or a digit, or at a line break. Written to open with one character of
+# a class, which lets a search skip in C to the next place a break can be.
+_SENTENCE_BREAK = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=\n))"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Jr|Sr|vs|No|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)|\b\w\.\w)\.$"
@@ -111,10 +119,7 @@ _CLOSING = {'"': '"', "“": "”"}
 def sentence_bounds(around: Around, start: int, end: int) -> tuple[int, int]:
     """The start and end of the sentence holding text[start:end], within a window."""
     lo = max(around.lo, start - TENSE_WINDOW)
-    sentence_start = lo
-    for match in _SENTENCE_BREAK.finditer(around.text, lo, start):
-        if not _after_abbreviation(around.text, lo, match.start()):
-            sentence_start = match.end()
+    sentence_start = _last_break_end(around.text, lo, start)
     hi = min(around.hi, end + TENSE_WINDOW)
     sentence_end = hi
     for match in _SENTENCE_BREAK.finditer(around.text, end, hi):
@@ -122,6 +127,18 @@ def sentence_bounds(around: Around, start: int, end: int) -> tuple[int, int]:
             sentence_end = match.start()
             break
     return sentence_start, sentence_end
+
+
+def _last_break_end(text: str, lo: int, start: int) -> int:
+    """Where the last sentence break in text[lo:start] ends, or `lo` if there is none.
+
+    The breaks are tried from the nearest back: the nearest is usually a real
+    one, and each costs a look for an abbreviation.
+    """
+    for match in reversed(list(_SENTENCE_BREAK.finditer(text, lo, start))):
+        if not _after_abbreviation(text, lo, match.start()):
+            return match.end()
+    return lo
 
 
 def _after_abbreviation(text: str, lo: int, stop: int) -> bool:
@@ -137,7 +154,7 @@ def clause_tense(around: Around, start: int, end: int) -> str | None:
     weekday takes the tense of its own clause.
     """
     lo, hi = sentence_bounds(around, start, end)
-    if _AIMED_AT.search(around.text, max(lo, start - AIM_REACH), start):
+    if _aimed_at(around.text, max(lo, start - AIM_REACH), start):
         return "future"
     matches = list(_WORD.finditer(around.text, lo, hi))
     words = [match.group() for match in matches]
@@ -162,6 +179,20 @@ def clause_tense(around: Around, start: int, end: int) -> str | None:
         if distance <= reach and (best is None or distance < best[0]):
             best = (distance, tense)
     return best[1] if best else None
+
+
+def _aimed_at(text: str, lo: int, start: int) -> bool:
+    """Whether text[lo:start] ends with what aims at a date: "set a hearing for ".
+
+    The pattern must end at `start`, so its search tries every position before
+    it; most dates do not follow one of the words such an aim ends with, and
+    a look at the last word rules them out first.
+    """
+    window = text[lo:start]
+    words = window.rstrip()
+    if len(words) == len(window) or not words.lower().endswith(_AIM_ENDINGS):
+        return False
+    return _AIMED_AT.search(text, lo, start) is not None
 
 
 def _tense_marked(word: str, previous: str, following: list[str]) -> tuple[str, int, int] | None:

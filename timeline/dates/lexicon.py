@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from timeline.trie import trie_pattern
+
 MONTHS: dict[str, int] = {
     "january": 1,
     "jan": 1,
@@ -234,9 +236,14 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of `words`, longest first so a prefix never wins."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)
+    """A regex alternation of `words`, longest first so a prefix never wins; a space in a
+    phrase stands for any run of white space.
+
+    Shaped as a trie: the date rules try these alternations at every candidate
+    position, and a flat list of words is tried word by word (case-blind, so the
+    engine cannot skip a word by its first letter).
+    """
+    return trie_pattern(set(words)).replace(r"\ ", r"\s+")
 
 
 def number_value(words: str) -> int | None:

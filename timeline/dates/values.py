@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.dates.lexicon import CLOCK_UNITS
 
@@ -20,6 +21,9 @@ _PREFIXES = (
 )
 
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# Values remembered by the readers of their calendar prefix: a page names the same
+# few dates again and again, and each is read for every expression and every block.
+VALUES_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Point:
     granularity: str
 
 
+@lru_cache(maxsize=VALUES_KEPT)
 def calendar_prefix(value: str) -> tuple[str, str] | None:
     """The calendar date a TIMEX3 value starts with, and its granularity, if any.
 
@@ -56,6 +61,7 @@ def prefix_precision(value: str) -> str | None:
     return prefix[1] if prefix else None
 
 
+@lru_cache(maxsize=VALUES_KEPT)
 def point_of(value: str) -> Point | None:
     """The calendar span a resolved value starts with, or None when it names none."""
     found = _calendar_match(value)
