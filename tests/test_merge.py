@@ -8,14 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.merge import (
+from timeline.merge import StoreMerge, merge_extraction
+from timeline.merge.mentions import (
     DateIndex,
-    StoreMerge,
     _dates_close,
     best_date,
     cluster,
     event_id,
-    merge_extraction,
     same_happening,
 )
 from timeline.model import DocumentRecord, Event, Source, Store
