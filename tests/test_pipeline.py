@@ -148,6 +148,17 @@ def test_a_run_folds_batches_as_runs_over_each_batch_would(
     assert Path("whole.yaml").read_bytes() != Path("runs.yaml").read_bytes()
 
 
+def test_merge_folds_its_lines_in_batches_as_extract_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    monkeypatch.setattr(pipeline, "FOLD_DOCUMENTS", 2)
+    assert run("extract", "seeds", "--store", "direct.yaml").exit_code == 0
+    assert run("extract", "seeds", "--jsonl", "parts.jsonl").exit_code == 0
+    assert run("merge", "parts.jsonl", "--store", "merged.yaml").exit_code == 0
+    assert Path("merged.yaml").read_bytes() == Path("direct.yaml").read_bytes()
+
+
 def test_results_come_a_batch_at_a_time_undated_last(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
