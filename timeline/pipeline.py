@@ -231,10 +231,22 @@ def extract_batches(
     again at the end against the median date of the others. The message of each
     document that could not be read goes to `skipped`.
     """
+    results = _dated_results(tasks, root, lexicon_files, workers, progress, skipped)
+    return batched(results, FOLD_DOCUMENTS)
+
+
+def _dated_results(
+    tasks: list[Task],
+    root: Path,
+    lexicon_files: list[Path],
+    workers: int | None,
+    progress: Progress | None,
+    skipped: list[str] | None,
+) -> Iterator[DocumentResult]:
+    """Results as the pool gives them, those of undated documents last, dated again."""
     if not tasks:
         return
     workers = default_workers(len(tasks)) if workers is None else workers
-    batch: list[DocumentResult] = []
     undated: list[tuple[Task, DocumentResult]] = []
     days: list[date] = []
     for done, outcome in enumerate(run_tasks(tasks, root, lexicon_files, workers), start=1):
@@ -245,14 +257,10 @@ def extract_batches(
             undated.append((tasks[done - 1], outcome))
         else:
             days.append(date.fromisoformat(outcome.record.published))
-            batch.append(outcome)
+            yield outcome
         if progress:
             progress(done, len(tasks))
-        if len(batch) >= FOLD_DOCUMENTS:
-            yield batch
-            batch = []
-    batch += dated_again(undated, median_publication_date(days), root, lexicon_files)
-    yield from batched(batch, FOLD_DOCUMENTS)
+    yield from dated_again(undated, median_publication_date(days), root, lexicon_files)
 
 
 def dated_again(
@@ -293,11 +301,12 @@ def extract(
         fingerprints = Fingerprints(store_path)
         tasks, unchanged, warnings = plan(paths, root, known, published, force, fingerprints)
         skipped: list[str] = []
-        merge, read = None, []
+        merge, read, document_warnings = None, [], []
         for batch in extract_batches(tasks, root, lexicon_files, workers, progress, skipped):
             merge = merge or StoreMerge(event_store.load_or_new(store_path))
             merge.fold([r.record for r in batch], [e for r in batch for e in r.events])
-            read += batch_records(batch)
+            read += (r.record for r in batch)
+            document_warnings += (w for r in batch for w in r.warnings)
         warnings += skipped
         if merge is None and not unchanged:
             why = f": {warnings[0]}" if warnings else ""
@@ -312,13 +321,8 @@ def extract(
         learn_read(fingerprints, tasks, read, root)
         fingerprints.save()
     report.unchanged = unchanged
-    report.warnings = warnings + [w for _, ws in read for w in ws]
+    report.warnings = warnings + document_warnings
     return report
-
-
-def batch_records(batch: list[DocumentResult]) -> list[tuple[DocumentRecord, list[str]]]:
-    """What a run keeps of each document it folded: its record and its warnings."""
-    return [(r.record, r.warnings) for r in batch]
 
 
 def documents_gone(documents: list[DocumentRecord], root: Path) -> bool:
@@ -331,14 +335,11 @@ def documents_gone(documents: list[DocumentRecord], root: Path) -> bool:
 
 
 def learn_read(
-    fingerprints: Fingerprints,
-    tasks: list[Task],
-    read: list[tuple[DocumentRecord, list[str]]],
-    root: Path,
+    fingerprints: Fingerprints, tasks: list[Task], read: list[DocumentRecord], root: Path
 ) -> None:
     """Remember the sha256 of the documents read in this run, by the status `plan` saw."""
     by_path = {relative_path(task.path, root): task.path for task in tasks}
-    for record, _ in read:
+    for record in read:
         if record.path in by_path:
             fingerprints.learn(by_path[record.path], record.sha256)
 

@@ -265,11 +265,10 @@ class StoreMerge:
         """Take events out of the store and its indexes."""
         if not events:
             return
-        dropped = {id(e) for e in events}
         for event in events:
             self.dated.remove(event)
-        self.dropped.update((id(e), e) for e in events)
-        self.store.events = [e for e in self.store.events if id(e) not in dropped]
+            self.dropped[id(event)] = event
+        self.store.events = [e for e in self.store.events if id(e) not in self.dropped]
 
     def finish(self, root: Path = Path("."), prune: bool = False) -> MergeReport:
         """Flag (or, with `prune`, drop) what cites only documents gone from disk.
