@@ -7,7 +7,10 @@ library's faster one on open-ended input.
 from __future__ import annotations
 
 import re
+from re import _constants as sre
+from re import _parser as sre_parse
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -222,6 +225,62 @@ def test_patterns_led_by_their_first_characters_find_what_the_plain_ones_find(te
     for start in range(len(text) + 1):
         found, expected = fast.search(text, start), plain.search(text, start)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def first_consumed(tree: sre_parse.SubPattern) -> tuple[set[str], set[int], bool]:
+    """The characters and classes a parsed pattern can start with, and whether it can
+    match nothing (so that what follows it can start the match too)."""
+    chars: set[str] = set()
+    categories: set[int] = set()
+    for op, arg in tree:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is sre.LITERAL:
+            chars.add(chr(arg))
+            return chars, categories, False
+        if op is sre.IN:
+            for kind, value in arg:
+                assert kind in (sre.LITERAL, sre.CATEGORY), f"{kind} in {arg}"
+                if kind is sre.LITERAL:
+                    chars.add(chr(value))
+                else:
+                    categories.add(value)
+            return chars, categories, False
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            parts, optional = [arg[2]], arg[0] == 0
+        elif op is sre.SUBPATTERN:
+            parts, optional = [arg[-1]], False
+        else:
+            assert op is sre.BRANCH, f"{op} may start with any character"
+            parts, optional = arg[1], False
+        for part in parts:
+            more_chars, more_categories, empty = first_consumed(part)
+            chars |= more_chars
+            categories |= more_categories
+            optional = optional or empty
+        if not optional:
+            return chars, categories, False
+    return chars, categories, True
+
+
+@pytest.mark.parametrize(
+    ("fast", "plain"),
+    [
+        (SOURCE_PHRASE, SOURCE_PHRASES),
+        (CLAUSE_BREAK, CLAUSE_BREAKS),
+        (MEDIATED_BY, MEDIATED_BY_PHRASES),
+    ],
+    ids=["source", "break", "mediated"],
+)
+def test_a_hand_written_first_character_gate_admits_every_start_of_its_pattern(fast, plain):
+    gate = re.compile(re.match(r"\(\?=(\[[^]]*\])\)", fast.pattern)[1], fast.flags)
+    chars, categories, empty = first_consumed(sre_parse.parse(plain, fast.flags))
+    assert not empty
+    cased = {variant for char in chars for variant in (char, char.lower(), char.upper())}
+    assert [char for char in sorted(cased) if not gate.match(char)] == []
+    assert categories <= {sre.CATEGORY_SPACE}
+    if categories:
+        assert all(gate.match(space) for space in " \t\n\u2003")
 
 
 @settings(max_examples=300)

@@ -101,7 +101,8 @@ MEDIATED_BY_PHRASES = (
     r"via)\s+(?:the\s+)?(?P<needs_noun>))$"
 )
 # The first letters of the phrases above, so that the search passes any other
-# character at once. A phrase added above needs its first letter here.
+# character at once. A phrase added above needs its first letter here (a test
+# derives the letters from the phrases and says which is missing).
 MEDIATED_BY = re.compile(rf"(?=[abfimtvw]){MEDIATED_BY_PHRASES}", re.IGNORECASE)
 MEDIATION_NOUN = re.compile(
     r"^(?:[’']s?)?\s+(?:mediation|mediators?|efforts|intervention|good\s+offices)\b",

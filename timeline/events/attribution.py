@@ -18,7 +18,7 @@ SOURCE_PHRASES = (
 )
 # Every source phrase starts with a comma, "a", "c" or "q": the lookahead lets
 # the search pass any other character at once. A phrase added above needs its
-# first letter here.
+# first letter here (a test derives the letters from the phrases).
 SOURCE_PHRASE = re.compile(rf"(?=[,acq]){SOURCE_PHRASES}", re.IGNORECASE)
 SPEECH_VERBS = (
     r"said|says|told\s+reporters|told\s+\w+|added|elaborated|noted|stated|wrote|explained|"

@@ -59,7 +59,7 @@ QUOTE_PAIRS = {"“": "”", "‘": "’", '"': '"'}
 QUOTE_OPENING = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 CLAUSE_BREAKS = r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])"
 # Every break starts with a space, a semicolon or a colon: the lookahead lets
-# the search pass any other character at once.
+# the search pass any other character at once (a test checks it against the breaks).
 CLAUSE_BREAK = re.compile(rf"(?=[\s;:])(?:{CLAUSE_BREAKS})")
 CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas|with)\s+")
 FINITE = re.compile(
