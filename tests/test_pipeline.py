@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -214,6 +215,39 @@ def test_undated_documents_get_the_median_of_the_others(tmp_path: Path) -> None:
         "2024-03-05",
         "estimated",
     )
+
+
+def test_many_undated_documents_are_read_again_by_a_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for day in (3, 5, 9):
+        (folder / f"dated-{day}.txt").write_text(
+            f"Port news\n\nPublished March {day}, 2024\n\nThe port reopened on Monday.\n"
+        )
+    for number in range(2 * pipeline.DOCUMENTS_PER_WORKER):
+        (folder / f"undated-{number:02d}.txt").write_text(
+            f"Port news\n\nBerth {number} closed again on Tuesday, the harbour master said.\n"
+        )
+    pools: list[int] = []
+    original = pipeline.run_tasks
+
+    def counted(
+        tasks: list, root: Path, lexicon_files: list, workers: int
+    ) -> Iterator[pipeline.DocumentResult | str]:
+        pools.append(workers)
+        return original(tasks, root, lexicon_files, workers)
+
+    monkeypatch.setattr(pipeline, "run_tasks", counted)
+    assert run("extract", "mixed", "--workers", "2", "--store", "two.yaml").exit_code == 0
+    assert pools == [2, 2], "the undated documents are read again by two workers"
+    assert run("extract", "mixed", "--workers", "1", "--store", "one.yaml").exit_code == 0
+    assert Path("two.yaml").read_bytes() == Path("one.yaml").read_bytes()
+    store = event_store.load(Path("two.yaml"))
+    undated = [d for d in store.documents if d.id.startswith("undated")]
+    assert len(undated) == 2 * pipeline.DOCUMENTS_PER_WORKER
+    assert {(d.published, d.published_from) for d in undated} == {("2024-03-05", "estimated")}
 
 
 def test_document_results_round_trip_through_json() -> None:

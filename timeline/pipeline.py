@@ -260,7 +260,8 @@ def _dated_results(
             yield outcome
         if progress:
             progress(done, len(tasks))
-    yield from dated_again(undated, median_publication_date(days), root, lexicon_files)
+    estimate = median_publication_date(days)
+    yield from dated_again(undated, estimate, root, lexicon_files, workers)
 
 
 def dated_again(
@@ -268,12 +269,19 @@ def dated_again(
     estimate: date | None,
     root: Path,
     lexicon_files: list[Path],
-) -> list[DocumentResult]:
-    """Documents with no publication date, read again against `estimate` when there is one."""
+    workers: int = 1,
+) -> Iterator[DocumentResult]:
+    """Documents with no publication date, read again against `estimate` when there is one.
+
+    An archive of saved pages may hold thousands without a date; they are read
+    by a pool of their own when there are enough of them to share out.
+    """
     if estimate is None:
-        return [result for _, result in undated]
+        yield from (result for _, result in undated)
+        return
     again = [Task(t.path, t.published, t.metadata, estimate) for t, _ in undated]
-    return [r for r in run_tasks(again, root, lexicon_files, 1) if not isinstance(r, str)]
+    workers = min(workers, default_workers(len(again)))
+    yield from (r for r in run_tasks(again, root, lexicon_files, workers) if not isinstance(r, str))
 
 
 def extract(
