@@ -89,7 +89,7 @@ def mention(
 )
 def test_reports_of_one_happening_merge(first: Event, second: Event) -> None:
     assert same_happening(first, second)
-    merged = cluster([first, second], PUBLISHED)
+    merged = [e for e, _ in cluster([first, second], PUBLISHED)]
     assert len(merged) == 1
     assert {s.document for s in merged[0].sources} == {"a", "b"}
 
@@ -151,7 +151,7 @@ def test_disagreeing_sources_make_one_conflicting_event_with_the_best_supported_
         ["hostages"],
         expression="on Monday",
     )
-    merged = cluster([early, relative], PUBLISHED)
+    merged = [e for e, _ in cluster([early, relative], PUBLISHED)]
     assert len(merged) == 1
     event = merged[0]
     assert event.conflict
@@ -305,7 +305,7 @@ def test_a_chain_of_look_alikes_does_not_become_one_event() -> None:
     )
     assert same_happening(monday, wednesday) and same_happening(wednesday, friday)
     assert not same_happening(monday, friday)
-    events = cluster([monday, wednesday, friday], PUBLISHED)
+    events = [e for e, _ in cluster([monday, wednesday, friday], PUBLISHED)]
     assert sorted(len(e.sources) for e in events) == [1, 2]
 
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from timeline.cache import collector_paused
 from timeline.merge.mentions import (
     DateIndex,
+    Likeness,
     alike,
     best_date,
     cluster,
     combine,
     is_explicit,
     join_sources,
-    likeness,
     meaningful_words,
     overlap,
     source_key,
@@ -131,9 +131,12 @@ class StoreMerge:
                 self._file(event)
                 self._own(event, event.sources)
 
-    def _file(self, event: Event) -> None:
-        """Index an event by its date and by the documents it cites."""
-        self.dated.add(event)
+    def _file(self, event: Event, like: Likeness | None = None) -> None:
+        """Index an event by its date and by the documents it cites.
+
+        A new event comes with its likeness, which it is compared by from then on.
+        """
+        self.dated.add(event, like)
         for document in {s.document for s in event.sources}:
             self.citing.setdefault(document, []).append(event)
 
@@ -188,13 +191,13 @@ class StoreMerge:
         affected = self._citing(records)
         kept = {i: [s for s in e.sources if s.document not in read] for i, e in affected.items()}
         found_again: dict[str, tuple[Event, list[Event]]] = {}
-        new: list[Event] = []
-        for fresh in cluster(extracted, self.published):
-            existing = self._stored_match(fresh, kept, found_again)
+        new: list[tuple[Event, Likeness]] = []
+        for fresh, like in cluster(extracted, self.published):
+            existing = self._stored_match(fresh, like, kept, found_again)
             if existing is None:
                 fresh.id = unused_id(fresh.id, self.taken)
                 self.taken.add(fresh.id)
-                new.append(fresh)
+                new.append((fresh, like))
             else:
                 found_again.setdefault(existing.id, (existing, []))[1].append(fresh)
         for existing, mentions in found_again.values():
@@ -206,14 +209,18 @@ class StoreMerge:
         refreshed = {id(e) for e, _ in found_again.values()}
         gone = [e for i, e in affected.items() if i not in refreshed and self._left(e, kept[i])]
         self._drop(gone)
-        for event in new:
+        for event, like in new:
             store.events.append(event)
             report.new.append(event.id)
             self._own(event, event.sources)
-            self._file(event)
+            self._file(event, like)
 
     def _stored_match(
-        self, fresh: Event, kept: dict[int, list[Source]], claimed: dict[str, object]
+        self,
+        fresh: Event,
+        like: Likeness,
+        kept: dict[int, list[Source]],
+        claimed: dict[str, object],
     ) -> Event | None:
         """The stored event a fresh one is a mention of: by a mention it shares, or by its
         happening among events that keep mentions from documents not read now.
@@ -240,7 +247,6 @@ class StoreMerge:
                     overlap(words, meaningful_words(e.title)),
                 ),
             )
-        like = likeness(fresh)
         return next(
             (
                 e

@@ -256,7 +256,7 @@ class DateIndex:
                 yield other, like
 
 
-def cluster(events: list[Event], published: dict[str, date]) -> list[Event]:
+def cluster(events: list[Event], published: dict[str, date]) -> list[tuple[Event, Likeness]]:
     """Join mentions of the same happening; each event gets its stable id.
 
     Mentions are taken in date order, and each joins the first group whose
@@ -264,8 +264,11 @@ def cluster(events: list[Event], published: dict[str, date]) -> list[Event]:
     Comparing with leaders only keeps a chain of look-alikes (a strike on
     Monday like one on Tuesday, like one on Thursday, ...) from growing into
     one event that spans weeks and gathers every party of a long story.
+
+    Each event comes with its likeness, which the store merge compares it by
+    next: most happenings have one mention, whose likeness is the event's.
     """
-    groups: dict[int, list[Event]] = {}
+    groups: dict[int, list[tuple[Event, Likeness]]] = {}
     leaders = DateIndex()
     for event in sorted(events, key=lambda e: (e.date, min(map(source_key, e.sources)))):
         like = likeness(event)
@@ -273,5 +276,17 @@ def cluster(events: list[Event], published: dict[str, date]) -> list[Event]:
         if leader is None:
             leader = event
             leaders.add(event, like)
-        groups.setdefault(id(leader), []).append(event)
-    return [combine(group, published) for group in groups.values()]
+        groups.setdefault(id(leader), []).append((event, like))
+    return [_joined(group, published) for group in groups.values()]
+
+
+def _joined(
+    group: list[tuple[Event, Likeness]], published: dict[str, date]
+) -> tuple[Event, Likeness]:
+    """One event from a group of mentions, with its likeness.
+
+    A lone mention's event cites, names and involves what the mention does, so
+    its likeness is the mention's, not worked out again.
+    """
+    event = combine([e for e, _ in group], published)
+    return event, group[0][1] if len(group) == 1 else likeness(event)
