@@ -31,6 +31,8 @@ NEAR_DAYS = 3
 # Texts whose words are remembered: enough for the mentions of a batch and the
 # events near them, few enough that memory does not grow with the archive.
 WORDS_KEPT = 8192
+# Dates whose index slots are remembered, near and exact: an archive's few thousand dates.
+DATES_KEPT = 16384
 
 
 def source_key(source: Source) -> str:
@@ -215,6 +217,19 @@ def combine(events: list[Event], published: dict[str, date]) -> Event:
     )
 
 
+@lru_cache(maxsize=DATES_KEPT)
+def _slot_keys(value: str, precision: str, spread: int) -> tuple[tuple[str, date], ...]:
+    """Where a date index files mentions of a date, and `spread` days either side of it.
+
+    Remembered, because every mention of a merge looks for the slots near its
+    date, and an archive names the same few thousand dates again and again.
+    """
+    start = date_span(value, precision)[0]
+    if precision != "day":
+        return ((precision, start),)
+    return tuple(("day", start + timedelta(days=d)) for d in range(-spread, spread + 1))
+
+
 class DateIndex:
     """Mentions filed by precision and date, to find those close enough to compare.
 
@@ -229,26 +244,20 @@ class DateIndex:
         self._slots: dict[tuple[str, date], list[Event]] = {}
         self._likeness: dict[int, Likeness] = {}
 
-    def _keys(self, event: Event, spread: int) -> list[tuple[str, date]]:
-        start = date_span(event.date, event.precision)[0]
-        if event.precision != "day":
-            return [(event.precision, start)]
-        return [("day", start + timedelta(days=d)) for d in range(-spread, spread + 1)]
-
     def add(self, event: Event, like: Likeness | None = None) -> None:
-        self._slots.setdefault(self._keys(event, 0)[0], []).append(event)
+        self._slots.setdefault(_slot_keys(event.date, event.precision, 0)[0], []).append(event)
         if like is not None:
             self._likeness[id(event)] = like
 
     def remove(self, event: Event) -> None:
         """Take an event out, by identity, before it changes or leaves the store."""
-        slot = self._slots.get(self._keys(event, 0)[0], [])
+        slot = self._slots.get(_slot_keys(event.date, event.precision, 0)[0], [])
         slot[:] = [e for e in slot if e is not event]
         self._likeness.pop(id(event), None)
 
     def near(self, event: Event) -> Iterator[tuple[Event, Likeness]]:
         """The mentions filed close enough to `event` to be the same happening."""
-        for key in self._keys(event, NEAR_DAYS):
+        for key in _slot_keys(event.date, event.precision, NEAR_DAYS):
             for other in self._slots.get(key, ()):
                 like = self._likeness.get(id(other))
                 if like is None:
