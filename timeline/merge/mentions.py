@@ -167,8 +167,11 @@ def best_date(sources: list[Source], published: dict[str, date]) -> str:
 
     More documents first; then a date written out over one worked out from
     "Friday" or "yesterday"; then the source written closest to the happening;
-    then the most precise and the earliest.
+    then the most precise and the earliest. A date every source gives is
+    taken without weighing: most happenings have one mention.
     """
+    if sources and all(s.date == sources[0].date for s in sources):
+        return sources[0].date
     by_date: dict[str, list[Source]] = {}
     for source in sources:
         by_date.setdefault(source.date, []).append(source)
