@@ -10,11 +10,14 @@ from hypothesis import strategies as st
 
 from timeline.merge import StoreMerge, merge_extraction
 from timeline.merge.mentions import (
+    STOPWORDS,
+    WORD,
     DateIndex,
     _dates_close,
     best_date,
     cluster,
     event_id,
+    meaningful_words,
     same_happening,
 )
 from timeline.model import DocumentRecord, Event, Source, Store
@@ -371,3 +374,13 @@ def test_two_happenings_of_one_sentence_keep_their_events_when_read_again() -> N
     report = merge_extraction(store, records("a"), both()[::-1])
     assert (report.new, report.removed) == ([], [])
     assert sorted((e.id, e.title) for e in store.events) == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aehinorstST01 ,.'-é", max_size=60))
+def test_meaningful_words_are_the_long_words_that_are_not_stopwords_in_the_singular(
+    text: str,
+) -> None:
+    words = [w for w in WORD.findall(text.lower()) if len(w) > 2 and w not in STOPWORDS]
+    expected = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}
+    assert meaningful_words(text) == expected

@@ -17,6 +17,8 @@ from functools import lru_cache
 from timeline.model import Event, Source, date_span, precision_of
 
 WORD = re.compile(r"[a-z0-9]+")
+# A run of letters and digits long enough to mean something: WORD's runs of three or more.
+LONG_WORD = re.compile(r"[a-z0-9]{3,}")
 EXPLICIT = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
@@ -31,6 +33,8 @@ NEAR_DAYS = 3
 # Texts whose words are remembered: enough for the mentions of a batch and the
 # events near them, few enough that memory does not grow with the archive.
 WORDS_KEPT = 8192
+# Words whose singular is remembered: a language's everyday vocabulary.
+SINGULARS_KEPT = 16384
 # Dates whose index slots are remembered, near and exact: an archive's few thousand dates.
 DATES_KEPT = 16384
 
@@ -73,13 +77,23 @@ def unused_id(candidate: str, taken: set[str]) -> str:
 
 @lru_cache(maxsize=WORDS_KEPT)
 def meaningful_words(text: str) -> frozenset[str]:
-    """Lower-cased words that carry meaning, plural -s taken off.
+    """Lower-cased words of three characters or more that carry meaning, plural -s taken off.
 
     Remembered, because each mention is compared with every mention near its
     date, and splitting the same sentences again dominated large merges.
     """
-    unique = set(WORD.findall(text.lower())).difference(STOPWORDS)
-    return frozenset(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in unique if len(w) > 2)
+    unique = set(LONG_WORD.findall(text.lower())).difference(STOPWORDS)
+    return frozenset(map(_singular, unique))
+
+
+@lru_cache(maxsize=SINGULARS_KEPT)
+def _singular(word: str) -> str:
+    """A word with a plural -s taken off, when it is long enough to be a plural.
+
+    Remembered, because texts are many and words few: most words of a new
+    sentence were met before, and looking one up beats testing it again.
+    """
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
 @dataclass(frozen=True, slots=True)
