@@ -39,10 +39,13 @@ COMMENTATOR_TITLES = (
     r"correspondent|columnist|commentator|historian|author|writer|activist|economist|"
     r"lawyer|attorney|fellow"
 )
+# How many words a name may have.
+NAME_WORDS = 5
 NAME = (
     r"(?:[A-Z][\w'’-]*|(?:al|el)-[A-Z][\w'’-]*)"
     r"(?:\s+(?:[A-Z][\w'’-]*|[A-Z]\.|(?:al|el)-[A-Z][\w'’-]*|"
-    r"(?:al|el|bin|ibn|bint|van|von|de|da|der|del|di|du|la|le|abu)(?=\s+[A-Z]))){0,4}"
+    r"(?:al|el|bin|ibn|bint|van|von|de|da|der|del|di|du|la|le|abu)(?=\s+[A-Z])))"
+    rf"{{0,{NAME_WORDS - 1}}}"
 )
 ROLE = rf"(?i:(?P<official>{OFFICIAL_TITLES})|(?P<commentator>{COMMENTATOR_TITLES}))"
 TITLED = re.compile(rf"(?<![\w-]){ROLE}\s+(?P<name>{NAME})")
@@ -67,6 +70,8 @@ ROLE_START = re.compile(
     rf"(?<![\w-]){first_characters(TITLE_STARTS)}(?:{trie_pattern(TITLE_STARTS)})"
 )
 NAME_START = re.compile(r"(?<![\w-])(?:[A-Z]|[ae]l-)")
+# The last words of a text, read backwards: where a name that ends the text can start.
+LAST_NAME_WORDS_REVERSED = re.compile(rf"\S+(?:\s+\S+){{0,{NAME_WORDS - 1}}}")
 # Letters a case-blind match reads as an ASCII letter they do not lower-case to,
 # or that lower-case to two characters: text holding one is searched the slow way.
 CASE_ODDITIES = ("İ", "ı", "ſ")
@@ -214,8 +219,8 @@ class Cast:
         """Where a name may start that a comma and then a title at one of `roles` follow.
 
         Such a name runs up to the last comma before the title, from after the
-        comma before that one; at most five words (an article and four others)
-        stand between that comma and the title.
+        comma before that one, and is one of the last words before it; at most
+        five words (an article and four others) stand between that comma and the title.
         """
         found: set[int] = set()
         commas: set[int] = set()
@@ -225,7 +230,7 @@ class Cast:
                 continue
             commas.add(comma)
             previous = self._text.rfind(",", start, comma)
-            begin = start if previous == -1 else previous + 1
+            begin = _last_words_start(self._text, start if previous == -1 else previous + 1, comma)
             found.update(m.start() for m in NAME_START.finditer(self._text, begin, comma))
         return sorted(found)
 
@@ -318,7 +323,8 @@ class Cast:
     def person_before(self, offset: int) -> Mention | None:
         """The last person named before `offset`: whom a leading "He" most likely means."""
         index = bisect.bisect_left(self._starts, offset)
-        for mention in reversed(self.mentions[:index]):
+        for at in range(index - 1, -1, -1):
+            mention = self.mentions[at]
             if mention.kind == "person" and mention.end <= offset:
                 return mention
         return None
@@ -433,6 +439,16 @@ def _matches_at(
         if found is not None:
             yield found
             position = found.end()
+
+
+def _last_words_start(text: str, begin: int, end: int) -> int:
+    """Where a name that ends at `end` can start at the earliest, not before `begin`.
+
+    A name has at most NAME_WORDS words and no space before `end`: it starts in
+    the last words of the stretch, so the capitals before them need no trying.
+    """
+    last = LAST_NAME_WORDS_REVERSED.match(text[begin:end][::-1])
+    return end - last.end() if last else end
 
 
 def _surname_pattern(surname: str) -> re.Pattern[str]:
