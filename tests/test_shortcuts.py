@@ -28,7 +28,7 @@ from timeline.events.actors import (
 )
 from timeline.events.attribution import SOURCE_PHRASE, SOURCE_PHRASES
 from timeline.events.dating import ATTACHING, SUBORDINATOR, _subordinators, is_attached
-from timeline.events.sentences import CLAUSE_BREAK, CLAUSE_BREAKS, blanked
+from timeline.events.sentences import BREAK_MARK, CLAUSE_BREAK, CLAUSE_BREAKS, blanked
 from timeline.events.titles import DANGLING, without_dangling
 from timeline.lexicon import Lexicon
 from timeline.trie import first_characters, trie_pattern
@@ -225,6 +225,12 @@ def test_patterns_led_by_their_first_characters_find_what_the_plain_ones_find(te
     for start in range(len(text) + 1):
         found, expected = fast.search(text, start), plain.search(text, start)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300)
+@given(CLAUSE_TEXT)
+def test_every_clause_break_holds_a_break_mark(text):
+    assert all(BREAK_MARK.search(found.group()) for found in re.finditer(CLAUSE_BREAKS, text))
 
 
 def first_consumed(tree: sre_parse.SubPattern) -> tuple[set[str], set[int], bool]:

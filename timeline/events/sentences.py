@@ -61,6 +61,9 @@ CLAUSE_BREAKS = r"\s*;\s+|\s+[–—]\s+|\s+--?\s+|:\s+(?=[A-Z“\"])"
 # Every break starts with a space, a semicolon or a colon: the lookahead lets
 # the search pass any other character at once (a test checks it against the breaks).
 CLAUSE_BREAK = re.compile(rf"(?=[\s;:])(?:{CLAUSE_BREAKS})")
+# Every break holds one of these marks: a sentence without any has no break to
+# look for, which most sentences are (a test checks the marks against the breaks).
+BREAK_MARK = re.compile(r"[;:–—-]")
 CLAUSE_JOINT = re.compile(r",\s+(?:and|but|while|whereas|with)\s+")
 FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|"
@@ -201,9 +204,10 @@ def clauses(text: str, start: int, end: int) -> list[Span]:
     """The clauses of the sentence `text[start:end]`, split outside quotations only."""
     quoted = quoted_spans(text, start, end)
     cuts: list[Span] = []
-    for found in CLAUSE_BREAK.finditer(text, start, end):
-        if not inside(found.start(), quoted):
-            cuts.append((found.start(), found.end()))
+    if BREAK_MARK.search(text, start, end):
+        for found in CLAUSE_BREAK.finditer(text, start, end):
+            if not inside(found.start(), quoted):
+                cuts.append((found.start(), found.end()))
     for found in CLAUSE_JOINT.finditer(text, start, end):
         if not inside(found.start(), quoted) and _joins_clauses(text, start, found, end):
             cut_end = found.end() if not found.group().endswith("with ") else found.start() + 1
