@@ -126,9 +126,10 @@ def _lend_topics(reading: Reading, drafts: list[Draft], before: Span, sentence: 
         return
     named = {m.name for m in reading.cast.within(*sentence) if m.kind == "person"}
     points_back = PRONOUN_START.match(text[sentence[0] : sentence[1]]) is not None
-    topics = reading.lexicon.carried_topics(text[sentence[0] : sentence[1]])
-    for draft in drafts:
-        if points_back or named & draft.actors:
+    takers = [draft for draft in drafts if points_back or named & draft.actors]
+    if takers:
+        topics = reading.lexicon.carried_topics(text[sentence[0] : sentence[1]])
+        for draft in takers:
             draft.topics.update(topics)
 
 
