@@ -200,6 +200,18 @@ def test_a_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
     one_line_error(run("merge", "bad.jsonl"), 3, "bad.jsonl:1: not a document result")
 
 
+def test_a_jsonl_line_breaking_the_store_contract_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(ARTICLES, tmp_path / "articles")
+    run("extract", "articles/court_verdict.txt", "--jsonl", "good.jsonl")
+    line = json.loads(Path("good.jsonl").read_text())
+    line["events"][0]["date"] = "2024-02-30"
+    line["events"][0]["precision"] = "day"
+    Path("bad.jsonl").write_text(Path("good.jsonl").read_text() + json.dumps(line) + "\n")
+    one_line_error(run("merge", "bad.jsonl"), 3, "bad.jsonl:2: not a document result (event 1")
+    assert "2024-02-30' that is not a real date" in run("merge", "bad.jsonl").stderr
+    assert not Path("events.yaml").exists()
+
+
 def test_undated_documents_get_the_median_of_the_others(tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()

@@ -112,6 +112,13 @@ def test_contract_breaches_are_each_listed_with_the_event_id(
     assert any(p.startswith("event c3d4e5f6a7") and problem in p for p in problems), problems
 
 
+def test_a_source_date_that_is_not_a_real_day_is_refused(fixture_store: Path) -> None:
+    data = yaml.safe_load(fixture_store.read_text())
+    data["events"][2]["sources"][0]["date"] = "2024-02-30"
+    problems = event_store.validate(data)
+    assert problems == ["event c3d4e5f6a7: source 1 has date '2024-02-30' that is not a real date"]
+
+
 def test_several_problems_are_all_reported(fixture_store: Path) -> None:
     data = yaml.safe_load(fixture_store.read_text())
     data["events"][0]["precision"] = "hour"

@@ -34,6 +34,7 @@ from timeline.fingerprints import Fingerprints, fingerprint
 from timeline.lexicon import Lexicon
 from timeline.merge import MergeReport, StoreMerge, is_explicit
 from timeline.model import Document, DocumentRecord, Event, TimeExpression
+from timeline.validation import result_problems
 
 Progress = Callable[[int, int], None]
 MAX_DOCUMENT_BYTES = 20_000_000
@@ -63,7 +64,11 @@ class DocumentResult:
 
     @classmethod
     def from_json(cls, line: str) -> DocumentResult:
+        """A result from its JSON line, refused (ValueError) if it breaks the store contract."""
         data = json.loads(line)
+        problems = result_problems(data)
+        if problems:
+            raise ValueError("; ".join(problems[:3]))
         return cls(
             record=event_store.document_from_dict(data["document"]),
             events=[event_store.event_from_dict(e) for e in data["events"]],

@@ -57,23 +57,24 @@ def _source_problems(label: str, sources: Any, documents: set[str]) -> list[str]
         date = as_text(source.get("date"))
         if date is None or precision_of(date) is None:
             problems.append(f"{where} has no date in a known form")
+        elif date_problem := _date_problem(date, precision_of(date)):
+            problems.append(f"{where} {date_problem}")
         if isinstance(source.get("document"), str) and source["document"] not in documents:
             problems.append(f"{where} cites unknown document {source['document']!r}")
     return problems
 
 
-def _event_problems(index: int, event: Any, documents: set[str], seen: set[str]) -> list[str]:
+def _event_problems(
+    index: int, event: Any, documents: set[str], seen: set[str] | None
+) -> list[str]:
+    """An event's problems; its id is checked unless `seen` is None (ids not given yet)."""
     if not isinstance(event, dict):
         return [f"event {index + 1} is not a mapping"]
     event_id = event.get("id")
     label = f"event {event_id}" if event_id else f"event {index + 1}"
     problems: list[str] = []
-    if not isinstance(event_id, str) or not event_id:
-        problems.append(f"{label} has no id")
-    elif event_id in seen:
-        problems.append(f"{label} has an id used twice")
-    else:
-        seen.add(event_id)
+    if seen is not None:
+        problems.extend(_id_problems(label, event_id, seen))
     if date_problem := _date_problem(event.get("date"), event.get("precision")):
         problems.append(f"{label} {date_problem}")
     if not isinstance(event.get("title"), str) or not event["title"].strip():
@@ -97,6 +98,16 @@ def _event_problems(index: int, event: Any, documents: set[str], seen: set[str])
     return problems
 
 
+def _id_problems(label: str, event_id: Any, seen: set[str]) -> list[str]:
+    """Whether an event's id is there and unique; `seen` gathers the ids met so far."""
+    if not isinstance(event_id, str) or not event_id:
+        return [f"{label} has no id"]
+    if event_id in seen:
+        return [f"{label} has an id used twice"]
+    seen.add(event_id)
+    return []
+
+
 def _document_problems(index: int, document: Any) -> list[str]:
     if not isinstance(document, dict):
         return [f"document {index + 1} is not a mapping"]
@@ -112,8 +123,22 @@ def _document_problems(index: int, document: Any) -> list[str]:
     return problems
 
 
-def validate(data: Any) -> list[str]:
-    """Every way `data` (as parsed from YAML) breaks the store contract."""
+def result_problems(data: Any) -> list[str]:
+    """Every way one document's result (a JSON line of `extract --jsonl`, or another
+    engine's) breaks the store contract it is to be merged into."""
+    if not isinstance(data, dict):
+        return ["not a mapping with document and events"]
+    document, events = data.get("document"), data.get("events")
+    store = {"version": STORE_VERSION, "documents": [document], "events": events}
+    return validate(store, ids_given=False)
+
+
+def validate(data: Any, ids_given: bool = True) -> list[str]:
+    """Every way `data` (as parsed from YAML) breaks the store contract.
+
+    Events of a document's result have no ids yet (the merge gives them), so
+    `ids_given` false leaves ids unchecked.
+    """
     if not isinstance(data, dict):
         return ["the store is not a mapping with version, documents and events"]
     problems: list[str] = []
@@ -128,7 +153,7 @@ def validate(data: Any) -> list[str]:
     for index, document in enumerate(documents):
         problems.extend(_document_problems(index, document))
     known = {d.get("id") for d in documents if isinstance(d, dict)}
-    seen: set[str] = set()
+    seen: set[str] | None = set() if ids_given else None
     for index, event in enumerate(events):
         problems.extend(_event_problems(index, event, known, seen))
     return problems
