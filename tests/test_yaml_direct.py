@@ -90,7 +90,7 @@ def test_a_list_with_odd_items_is_written_whole(items: list[dict[str, Any]]) -> 
 def test_an_ordinary_event_is_written_directly() -> None:
     """Quotes, colons, apostrophes, dates and long lists stay on the quick path."""
     event = {
-        "id": "8c3935dc26",
+        "id": "5be0a1c2d3",
         "date": "2023-11-22",
         "precision": "day",
         "title": "Officials said: talks in Doha would resume after the truce's first day",
@@ -98,7 +98,7 @@ def test_an_ordinary_event_is_written_directly() -> None:
         "topics": [],
         "sources": [
             {
-                "document": "003_5564db1653977537",
+                "document": "harbour_report",
                 "expression": "Nov. 22",
                 "quote": "“We are close,” an official said on Nov. 22; " + "it's long " * 20,
                 "offset": 2581,

@@ -55,9 +55,10 @@ def _source_problems(label: str, sources: Any, documents: set[str]) -> list[str]
         if not isinstance(source.get("offset"), int):
             problems.append(f"{where} has no whole-number offset")
         date = as_text(source.get("date"))
-        if date is None or precision_of(date) is None:
+        form = precision_of(date) if date is not None else None
+        if form is None:
             problems.append(f"{where} has no date in a known form")
-        elif date_problem := _date_problem(date, precision_of(date)):
+        elif date_problem := _date_problem(date, form):
             problems.append(f"{where} {date_problem}")
         if isinstance(source.get("document"), str) and source["document"] not in documents:
             problems.append(f"{where} cites unknown document {source['document']!r}")

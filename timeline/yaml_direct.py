@@ -48,8 +48,6 @@ SIMPLE_KEY_BYTES = 128
 INDENT = 2
 # The longest word a loader reads as a boolean or null ("false").
 LONGEST_WORD_VALUE = 5
-# Keys found to be written plain, so each key is looked at once.
-_KEYS_SEEN: set[str] = set()
 
 
 class Unsimple(ValueError):
@@ -77,8 +75,8 @@ def _mapping(data: dict[str, Any], indent: int, flow_keys: frozenset[str], width
     """
     entries = []
     for key, value in data.items():
-        if key not in _KEYS_SEEN:
-            _check_key(key)
+        if not _simple_key(key):
+            raise Unsimple("a key the emitter does not write plain before a colon")
         kind = type(value)
         if kind is int or (
             kind is str
@@ -92,13 +90,16 @@ def _mapping(data: dict[str, Any], indent: int, flow_keys: frozenset[str], width
     return ("\n" + " " * indent).join(entries)
 
 
-def _check_key(key: Any) -> None:
-    """Let `key` be written only if the emitter writes it plain before a colon."""
+@lru_cache(maxsize=256)
+def _simple_key(key: Any) -> bool:
+    """Whether the emitter writes `key` plain before a colon; remembered, as a store has
+    a handful of keys."""
     if not isinstance(key, str) or len(key.encode("utf-8")) > SIMPLE_KEY_BYTES:
-        raise Unsimple("a key that is not a simple key")
-    if not _plain(key, flow=False):
-        raise Unsimple("a key that needs quotes")
-    _KEYS_SEEN.add(key)
+        return False
+    try:
+        return _plain(key, flow=False)
+    except Unsimple:
+        return False
 
 
 def _entry(key: str, value: Any, indent: int, flow_keys: frozenset[str], width: int) -> str:
@@ -220,8 +221,9 @@ def _other_scalar(value: Any) -> str:
     if type(value) is int:
         return str(value)
     if type(value) is float:
-        text = resolver().represent_float(value).value
-        if resolver().resolve(ScalarNode, text, (True, False)) == FLOAT_TAG:
+        dumper = resolver()
+        text = dumper.represent_float(value).value
+        if dumper.resolve(ScalarNode, text, (True, False)) == FLOAT_TAG:
             return text
     raise Unsimple("a scalar of another type")
 
